@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Env, HealthModule, PlatformModule } from '@kintsugi/platform';
+import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
+import { MetricsController } from './metrics.controller';
+
+@Module({})
+export class ApiModule {
+  static register(env: Env): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(env),
+        HealthModule,
+        ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
+      ],
+      controllers: [MetricsController],
+    };
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * Every feature's BullMQ processors. The worker app runs them alone; the API
+ * process imports this module too when RUN_WORKERS is true.
+ */
+@Module({ imports: [] })
+export class WorkerProcessorsModule {}

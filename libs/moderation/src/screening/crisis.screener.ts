@@ -1,0 +1,35 @@
+import { ScreenFinding, Screener, uniqueFindings } from './screener';
+import { STRONG_CUES, WEAK_CUES } from './crisis.lexicon';
+import { allMatches, isNegatedBefore, normalizeQuotes, sentenceBefore } from './text-scan';
+
+// A memory ("I used to cut") or someone else's question ("she asked if I'd thought of suicide")
+// is not a present signal, unless the same message says it has come back.
+const NOT_PRESENT = /\b(?:used to|asked (?:me )?(?:if|whether)|as a (?:teen(?:ager)?|kid|child))\b/i;
+const RETURNED = /\b(?:again|back|relapsed?|started)\b/i;
+
+/**
+ * Crisis wording: explicit and indirect signs of suicide or self-harm. Recall matters more than
+ * precision here: a missed signal is a person nobody reached, a false one costs a moderator a minute.
+ */
+export class CrisisScreener implements Screener {
+  readonly name = 'crisis-rules';
+
+  screen(raw: string): ScreenFinding[] {
+    const text = normalizeQuotes(raw);
+    const findings: ScreenFinding[] = [];
+    for (const { pattern, kind, negatable } of STRONG_CUES) {
+      const asserted = allMatches(text, pattern).some(
+        (m) => !(negatable && isNegatedBefore(text, m.index)) && !this.isNotPresent(text, m.index),
+      );
+      if (asserted) findings.push({ category: 'crisis', detail: kind, priority: 'urgent' });
+    }
+    if (findings.length === 0 && WEAK_CUES.filter((p) => p.test(text)).length >= 2) {
+      findings.push({ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' });
+    }
+    return uniqueFindings(findings);
+  }
+
+  private isNotPresent(text: string, index: number): boolean {
+    return NOT_PRESENT.test(sentenceBefore(text, index)) && !RETURNED.test(text);
+  }
+}

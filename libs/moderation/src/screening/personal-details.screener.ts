@@ -1,0 +1,64 @@
+import { ScreenFinding, Screener, uniqueFindings } from './screener';
+import {
+  AT_HANDLE,
+  BARE_DOMAIN_TLD,
+  DIGIT_WORDS,
+  EMAIL,
+  FULL_NAME,
+  PHONE_CANDIDATE,
+  PLATFORM_HANDLE,
+  PLATFORM_WORD,
+  STREET_ADDRESS,
+  UK_POSTCODE,
+  URL,
+  undisguiseEmail,
+} from './personal-details.patterns';
+import { allMatches, normalizeQuotes } from './text-scan';
+
+const DIGIT_OF: Record<string, string> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+
+/**
+ * Details that identify someone. A hit hides the message at once, so it leans towards catching
+ * disguised forms; a moderator approves a false hit in seconds, a leaked address cannot be unread.
+ */
+export class PersonalDetailsScreener implements Screener {
+  readonly name = 'personal-details-rules';
+
+  screen(raw: string): ScreenFinding[] {
+    const text = normalizeQuotes(raw);
+    const found = (detail: string): ScreenFinding => ({ category: 'personal_details', detail, priority: 'high' });
+    const findings: ScreenFinding[] = [];
+    if (EMAIL.test(undisguiseEmail(text))) findings.push(found('e-mail address'));
+    if (this.hasPhoneNumber(text)) findings.push(found('phone number'));
+    if (STREET_ADDRESS.some((p) => p.test(text)) || UK_POSTCODE.test(raw)) findings.push(found('street address'));
+    if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' '))) findings.push(found('link'));
+    if (this.hasSocialHandle(text)) findings.push(found('social-media handle'));
+    if (FULL_NAME.test(text)) findings.push(found('full name'));
+    return uniqueFindings(findings);
+  }
+
+  private hasPhoneNumber(text: string): boolean {
+    const spelled = text.replace(DIGIT_WORDS, (words) =>
+      (words.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => DIGIT_OF[w]).join(''),
+    );
+    return allMatches(spelled, PHONE_CANDIDATE).some(([candidate]) => {
+      const groups = candidate.match(/\d+/g) ?? [];
+      const digits = groups.join('').length;
+      // A run of years ("1999-2003", "2021 2022") has phone-like length but is not a number.
+      const onlyYears = groups.every((g) => /^(?:19|20)\d\d$/.test(g));
+      return digits >= 7 && digits <= 15 && !onlyYears;
+    });
+  }
+
+  private hasLink(text: string): boolean {
+    return allMatches(text, URL).some(([link]) => /^(?:https?:|www\.)/i.test(link) || BARE_DOMAIN_TLD.test(link));
+  }
+
+  // "@Willow74 thank you" names a member of the group, which is fine; an @name next to a
+  // platform ("I'm @jenny_k on insta") points outside it.
+  private hasSocialHandle(text: string): boolean {
+    return PLATFORM_HANDLE.test(text) || (AT_HANDLE.test(text) && PLATFORM_WORD.test(text));
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+/**
+ * The one TypeORM definition shared by the apps, the tests and the migration
+ * CLI. Entities live beside their feature; migrations are the only way the
+ * schema changes, so synchronize is off.
+ */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: [join(ROOT, 'libs', '*', 'src', '**', '*.entity.{ts,js}')],
+    migrations: [join(ROOT, 'migrations', '[0-9]*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 20, application_name: 'kintsugi' },
+  };
+}

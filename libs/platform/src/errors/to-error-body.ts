@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { HttpException, Logger } from '@nestjs/common';
+import { DomainError, ErrorBody, ErrorCode, Errors } from './domain-error';
+
+const logger = new Logger('Errors');
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+/** Framework errors get a fixed message: theirs may quote internals. */
+const MESSAGE_BY_STATUS: Record<number, string> = {
+  400: 'The request is not valid.',
+  401: 'Please sign in again.',
+  403: 'You are not allowed to do that.',
+  404: 'There is nothing at this address.',
+  413: 'The request is larger than 64 KiB.',
+  415: 'Send the body as application/json.',
+  429: 'Too many attempts. Please wait and try again.',
+  503: 'The service is not available right now.',
+};
+
+/** Errors thrown by Express's body parser carry a `type` and a `status`. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * Maps anything thrown to the API.md error shape. Unexpected errors become
+ * INTERNAL with an errorId that is logged with the stack and never shown with it.
+ */
+export function toErrorBody(error: unknown): { body: ErrorBody; retryAfterSeconds?: number } {
+  if (error instanceof DomainError) {
+    return { body: error.toBody(), retryAfterSeconds: error.retryAfterSeconds };
+  }
+  // Nest wraps body-parser errors in an HttpException and keeps the original as its cause.
+  const parserError = (
+    error instanceof HttpException ? (error.cause ?? error) : error
+  ) as BodyParserError;
+  if (parserError?.type === 'entity.too.large') return { body: Errors.payloadTooLarge().toBody() };
+  if (parserError?.type === 'entity.parse.failed') {
+    return { body: Errors.validation([{ field: 'body', problem: 'is not valid JSON' }]).toBody() };
+  }
+  if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
+    return { body: Errors.unsupportedMediaType().toBody() };
+  }
+  if (error instanceof HttpException && CODE_BY_STATUS[error.getStatus()]) {
+    const status = error.getStatus();
+    return {
+      body: {
+        statusCode: status,
+        code: CODE_BY_STATUS[status],
+        message: MESSAGE_BY_STATUS[status],
+      },
+    };
+  }
+  const errorId = randomUUID();
+  logger.error({ errorId, err: error }, 'Unexpected error');
+  return {
+    body: {
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side.',
+      errorId,
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** "Enqueue job X with id Y", written in the same transaction as the change that needs it. */
+@Entity('outbox')
+export class OutboxRow {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column()
+  queue: string;
+
+  @Column({ name: 'job_name' })
+  jobName: string;
+
+  @Column({ name: 'job_id' })
+  jobId: string;
+
+  @Column({ type: 'jsonb' })
+  payload: object;
+
+  @Column({ name: 'run_at', type: 'timestamptz', nullable: true })
+  runAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}

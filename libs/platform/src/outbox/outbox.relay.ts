@@ -1,0 +1,159 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { Env } from '../config/env';
+import { QUEUES, QueueName } from '../queue/queues';
+import { OUTBOX_CHANNEL } from './outbox.service';
+
+const BATCH = 200;
+const POLL_MS = 1000;
+const REDIS_TIMEOUT_MS = 3000;
+const KEEP_SENT_MS = 24 * 3600 * 1000;
+
+interface PendingRow {
+  id: string;
+  queue: QueueName;
+  job_name: string;
+  job_id: string;
+  payload: object;
+  run_at: Date | null;
+}
+
+/**
+ * Moves outbox rows into BullMQ with their deterministic job ids and marks
+ * them sent. Rows stay pending while Redis is down and go out when it is back;
+ * any number of processes may relay at once (SKIP LOCKED, and BullMQ ignores
+ * a job id it already holds). Woken by NOTIFY on commit, polled as a fallback.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues: Record<QueueName, Queue>;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private wakeAgain = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly env: Env,
+    @InjectQueue(QUEUES.moderation) moderation: Queue,
+    @InjectQueue(QUEUES.sessions) sessions: Queue,
+    @InjectQueue(QUEUES.reminders) reminders: Queue,
+    @InjectQueue(QUEUES.email) email: Queue,
+  ) {
+    this.queues = { moderation, sessions, reminders, email };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Relays now, or right after the pass in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.running = this.relayPending()
+      .then(() => undefined)
+      .catch((error: Error) =>
+        this.logger.warn({ err: error.message }, 'Outbox relay pass failed; will retry'),
+      )
+      .finally(() => {
+        this.running = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Relays every pending row; returns how many were sent. */
+  async relayPending(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await this.relayBatch();
+      sent += batch;
+      if (batch < BATCH) break;
+    }
+    if (sent > 0) await this.pruneSent();
+    return sent;
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: PendingRow[] = await tx.query(
+        `SELECT id, queue, job_name, job_id, payload, run_at FROM outbox
+         WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await withTimeout(this.enqueue(rows), REDIS_TIMEOUT_MS);
+      await tx.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1)`, [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async enqueue(rows: PendingRow[]): Promise<void> {
+    const now = this.clock.nowMs();
+    const byQueue = new Map<QueueName, PendingRow[]>();
+    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    await Promise.all(
+      [...byQueue].map(([queue, queued]) =>
+        this.queues[queue].addBulk(
+          queued.map((row) => ({
+            name: row.job_name,
+            data: row.payload,
+            opts: {
+              jobId: row.job_id,
+              delay: row.run_at ? Math.max(0, new Date(row.run_at).getTime() - now) : undefined,
+            },
+          })),
+        ),
+      ),
+    );
+  }
+
+  private async pruneSent(): Promise<void> {
+    await this.db.query(`DELETE FROM outbox WHERE sent_at < $1`, [
+      new Date(this.clock.nowMs() - KEEP_SENT_MS),
+    ]);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.env.DATABASE_URL });
+    client.on('notification', () => this.wake());
+    // A lost listener only costs latency: the poll still relays.
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
