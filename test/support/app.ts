@@ -13,6 +13,8 @@ import {
   TEST_REDIS_URL,
 } from './test-env';
 
+export const TEST_ADMIN = { handle: 'kintsugi-admin', password: 'admin-password-for-tests' };
+
 export interface TestApp {
   app: NestExpressApplication;
   env: Env;
@@ -57,6 +59,8 @@ export function testEnvVars(
     REDIS_PREFIX: `${redisPrefix()}-${database.slice(-8)}`,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ADMIN_HANDLE: TEST_ADMIN.handle,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
     RATE_LIMIT_LOGIN: '1000/1m',
     RATE_LIMIT_REGISTER: '1000/1m',
     RATE_LIMIT_SEND: '1000/10s',

@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Env, HealthModule, PlatformModule } from '@kintsugi/platform';
+import { IdentityModule } from '@kintsugi/identity';
+import { CurriculumModule } from '@kintsugi/curriculum';
+import { GroupsCoreModule } from '@kintsugi/groups';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
 
@@ -11,6 +14,9 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot(env),
         HealthModule,
+        IdentityModule,
+        GroupsCoreModule,
+        CurriculumModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
       ],
       controllers: [MetricsController],

@@ -14,6 +14,7 @@ export async function createApiApp(env: Env): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(env), {
     bufferLogs: true,
     bodyParser: false,
+    abortOnError: false,
   });
   app.use(app.get(MetricsService).httpTimer());
   configureHttp(app);

@@ -18,3 +18,4 @@ export * from './metrics/metrics.service';
 export * from './health/health.module';
 export * from './http/configure-http';
 export * from './platform.module';
+export * from './http/public.decorator';

@@ -17,7 +17,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Off: TypeORM would log failed queries with their parameters, which hold personal data.
+    logging: false,
     extra: { max: 20, application_name: 'kintsugi' },
   };
 }

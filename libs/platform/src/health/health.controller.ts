@@ -6,11 +6,13 @@ import {
 } from '@nestjs/terminus';
 import { ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../errors/domain-error';
+import { Public } from '../http/public.decorator';
 import { RedisClient } from '../redis/redis.module';
 
 const CHECK_TIMEOUT_MS = 1500;
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

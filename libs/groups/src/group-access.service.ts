@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@kintsugi/platform';
+import { AuthUser, isAdmin, JourneyRole } from '@kintsugi/identity';
+import { GroupErrors } from './groups.errors';
+import type { MembershipRole } from './membership.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface GroupRef {
+  id: string;
+  name: string;
+  audience: JourneyRole;
+  timezone: string;
+}
+
+export interface GroupAccess {
+  group: GroupRef;
+  /** The caller's membership role, null when not a member (an admin may still pass). */
+  role: MembershipRole | null;
+  /** Group moderator or platform admin. */
+  canModerate: boolean;
+  mutedUntil: Date | null;
+}
+
+/**
+ * What a caller may do with a group is the level they need:
+ * - `view`: see the group and join it (own audience, not banned);
+ * - `member`: read and take part (a member, or an admin);
+ * - `post`: write messages (a member who is not muted);
+ * - `moderate`: act as the group's moderator (or an admin).
+ */
+export type AccessLevel = 'view' | 'member' | 'post' | 'moderate';
+
+interface AccessRow {
+  id: string;
+  name: string;
+  audience: JourneyRole;
+  timezone: string;
+  role: MembershipRole | null;
+  banned: boolean;
+  muted_until: Date | null;
+}
+
+/**
+ * The one policy function every door uses — REST, socket events, history,
+ * presence, sessions (DESIGN.md invariant 1). One query answers it all.
+ * Order of refusals follows API.md: 404, then AUDIENCE_MISMATCH, BANNED,
+ * FORBIDDEN (not joined), MUTED.
+ */
+@Injectable()
+export class GroupAccessService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async require(
+    user: AuthUser,
+    groupId: string,
+    level: AccessLevel,
+    tx?: EntityManager,
+  ): Promise<GroupAccess> {
+    if (!UUID.test(groupId)) throw GroupErrors.notFound();
+    const [row]: AccessRow[] = await (tx ?? this.db.manager).query(
+      `SELECT g.id, g.name, g.audience, g.timezone, m.role,
+         EXISTS (SELECT 1 FROM group_sanctions s
+                 WHERE s.group_id = g.id AND s.user_id = $2 AND s.kind = 'ban') AS banned,
+         (SELECT max(s.until) FROM group_sanctions s
+          WHERE s.group_id = g.id AND s.user_id = $2 AND s.kind = 'mute' AND s.until > $3) AS muted_until
+       FROM groups g
+       LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = $2
+       WHERE g.id = $1`,
+      [groupId, user.id, this.clock.now()],
+    );
+    if (!row) throw GroupErrors.notFound();
+    const admin = isAdmin(user);
+    const access: GroupAccess = {
+      group: { id: row.id, name: row.name, audience: row.audience, timezone: row.timezone },
+      role: row.role,
+      canModerate: admin || row.role === 'moderator',
+      mutedUntil: row.muted_until,
+    };
+    if (admin) {
+      if (level === 'post' && !row.role) throw GroupErrors.notJoined();
+      return access;
+    }
+    if (row.audience !== user.journeyRole) throw GroupErrors.audienceMismatch(row.audience);
+    if (row.banned) throw GroupErrors.banned();
+    if (level === 'view') return access;
+    if (!row.role) throw GroupErrors.notJoined();
+    if (level === 'moderate' && !access.canModerate) throw GroupErrors.notModerator();
+    if (level === 'post' && row.muted_until) throw GroupErrors.muted(row.muted_until);
+    return access;
+  }
+
+  /** Ids of the groups a member belongs to (for socket auto-subscription). */
+  async groupIdsOf(userId: string): Promise<string[]> {
+    const rows: { group_id: string }[] = await this.db.query(
+      `SELECT group_id FROM memberships WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.group_id);
+  }
+
+  /** Ids of a group's members, moderators included. */
+  async memberIds(groupId: string, tx?: EntityManager): Promise<string[]> {
+    const rows: { user_id: string }[] = await (tx ?? this.db.manager).query(
+      `SELECT user_id FROM memberships WHERE group_id = $1`,
+      [groupId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Ids of the group's moderators and of every admin: who hears of urgent review items. */
+  async moderatorAndAdminIds(groupId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT user_id AS id FROM memberships WHERE group_id = $1 AND role = 'moderator'
+       UNION SELECT id FROM users WHERE 'admin' = ANY(roles) AND erased_at IS NULL`,
+      [groupId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Groups a user moderates (an admin moderates all: null). */
+  async moderatedGroupIds(user: AuthUser): Promise<string[] | null> {
+    if (isAdmin(user)) return null;
+    const rows: { group_id: string }[] = await this.db.query(
+      `SELECT group_id FROM memberships WHERE user_id = $1 AND role = 'moderator'`,
+      [user.id],
+    );
+    return rows.map((r) => r.group_id);
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { JourneyRole } from '@kintsugi/identity';
+
+/** A small peer group for one audience only; `last_seq` hands out message seqs in commit order. */
+@Entity('groups')
+export class Group {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column()
+  name: string;
+
+  @Column()
+  description: string;
+
+  @Column({ type: 'varchar' })
+  audience: JourneyRole;
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  @Column({ name: 'member_count', type: 'int' })
+  memberCount: number;
+
+  @Column()
+  timezone: string;
+
+  @Column({ type: 'text' })
+  guidelines: string;
+
+  @Column({ name: 'last_seq', type: 'bigint' })
+  lastSeq: string;
+
+  /** The guide topic (its `order`) the group's last scheduled session took. */
+  @Column({ name: 'last_topic_order', type: 'int' })
+  lastTopicOrder: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

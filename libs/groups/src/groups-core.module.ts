@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GroupAccessService } from './group-access.service';
+import { GroupSanction } from './group-sanction.entity';
+import { Group } from './group.entity';
+import { Membership } from './membership.entity';
+import { SanctionsService } from './sanctions.service';
+
+/** The group policy and sanctions, shared by every feature and by the worker. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Group, Membership, GroupSanction])],
+  providers: [GroupAccessService, SanctionsService],
+  exports: [GroupAccessService, SanctionsService],
+})
+export class GroupsCoreModule {}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type MembershipRole = 'member' | 'moderator';
+
+@Entity('memberships')
+export class Membership {
+  @PrimaryColumn({ name: 'group_id', type: 'uuid' })
+  groupId: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'varchar' })
+  role: MembershipRole;
+
+  @Column({ name: 'joined_at', type: 'timestamptz', default: () => 'now()' })
+  joinedAt: Date;
+}

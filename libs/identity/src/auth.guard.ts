@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Errors, PUBLIC_ROUTE } from '@kintsugi/platform';
+import { AccessTokensService } from './access-tokens.service';
+import { REQUIRED_ROLES } from './auth.decorators';
+import type { PlatformRole } from './user.entity';
+import type { AuthUser } from './user.view';
+
+/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokensService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const user = await this.tokens.authenticate(scheme === 'Bearer' ? token : undefined);
+    request.user = user;
+
+    const roles = this.reflector.getAllAndOverride<PlatformRole[]>(REQUIRED_ROLES, targets);
+    if (roles?.length && !roles.some((role) => user.roles.includes(role))) {
+      throw Errors.forbidden('This needs a role you do not have.');
+    }
+    return true;
+  }
+}

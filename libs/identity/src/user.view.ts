@@ -1,0 +1,47 @@
+import type { JourneyRole, NotificationPrefs, PlatformRole, User } from './user.entity';
+
+/** The only shape of a member that other members ever see. */
+export interface PublicUser {
+  id: string;
+  handle: string;
+}
+
+/** Who is calling: read fresh from the database on every request, so role changes, bans and erasure act at once. */
+export interface AuthUser {
+  id: string;
+  handle: string;
+  journeyRole: JourneyRole;
+  roles: PlatformRole[];
+}
+
+export interface OwnProfile extends PublicUser {
+  journeyRole: JourneyRole;
+  roles: PlatformRole[];
+  createdAt: string;
+  email: string | null;
+  timezone: string;
+  notificationPrefs: NotificationPrefs;
+}
+
+export const toPublicUser = (user: Pick<User, 'id' | 'handle'>): PublicUser => ({
+  id: user.id,
+  handle: user.handle,
+});
+
+/** Authorship as other members see it: null once the author erased their account. */
+export const toAuthor = (
+  user: Pick<User, 'id' | 'handle' | 'erasedAt'> | null | undefined,
+): PublicUser | null => (user && !user.erasedAt ? toPublicUser(user) : null);
+
+export const toOwnProfile = (user: User): OwnProfile => ({
+  id: user.id,
+  handle: user.handle,
+  journeyRole: user.journeyRole,
+  roles: user.roles,
+  createdAt: user.createdAt.toISOString(),
+  email: user.email,
+  timezone: user.timezone ?? 'UTC',
+  notificationPrefs: user.notificationPrefs,
+});
+
+export const isAdmin = (user: Pick<AuthUser, 'roles'>): boolean => user.roles.includes('admin');

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository } from 'typeorm';
+import { Errors } from '@kintsugi/platform';
+import { JourneyRole, PlatformRole, User } from './user.entity';
+import { OwnProfile, PublicUser, toOwnProfile, toPublicUser } from './user.view';
+
+/** What other features may ask about members. */
+export interface MemberContact {
+  id: string;
+  handle: string;
+  email: string | null;
+  timezone: string;
+  emailReminders: boolean;
+  inApp: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async publicProfiles(ids: string[]): Promise<Map<string, PublicUser | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users.find({
+      where: { id: In(ids) },
+      select: { id: true, handle: true, erasedAt: true },
+    });
+    return new Map(rows.map((u) => [u.id, u.erasedAt ? null : toPublicUser(u)]));
+  }
+
+  async findActive(
+    id: string,
+  ): Promise<{
+    id: string;
+    handle: string;
+    journeyRole: JourneyRole;
+    roles: PlatformRole[];
+  } | null> {
+    const user = await this.users.findOne({ where: { id, erasedAt: IsNull() } });
+    return user
+      ? { id: user.id, handle: user.handle, journeyRole: user.journeyRole, roles: user.roles }
+      : null;
+  }
+
+  /** Contact details for delivering a member's own notifications; never for showing to others. */
+  async contacts(ids: string[]): Promise<MemberContact[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.users.find({ where: { id: In(ids), erasedAt: IsNull() } });
+    return rows.map((u) => ({
+      id: u.id,
+      handle: u.handle,
+      email: u.email,
+      timezone: u.timezone ?? 'UTC',
+      emailReminders: u.notificationPrefs.email,
+      inApp: u.notificationPrefs.inApp,
+    }));
+  }
+
+  async updateByAdmin(
+    id: string,
+    changes: { roles?: PlatformRole[]; journeyRole?: JourneyRole },
+  ): Promise<OwnProfile> {
+    const user = await this.users.findOne({ where: { id, erasedAt: IsNull() } });
+    if (!user) throw Errors.notFound('That member');
+    if (changes.roles) user.roles = [...new Set<PlatformRole>(['member', ...changes.roles])];
+    if (changes.journeyRole) user.journeyRole = changes.journeyRole;
+    return toOwnProfile(await this.users.save(user));
+  }
+}

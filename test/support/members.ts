@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { TEST_ADMIN, TestApp } from './app';
+
+export type JourneyRole = 'betrayed' | 'unfaithful';
+
+/** A signed-in member and a supertest client that sends their token. */
+export interface Member {
+  id: string;
+  handle: string;
+  password: string;
+  journeyRole: JourneyRole;
+  accessToken: string;
+  refreshToken: string;
+  get(path: string): request.Test;
+  post(path: string): request.Test;
+  patch(path: string): request.Test;
+  delete(path: string): request.Test;
+}
+
+export function asMember(
+  t: TestApp,
+  body: {
+    user: { id: string; handle: string; journeyRole: JourneyRole };
+    accessToken: string;
+    refreshToken: string;
+  },
+  password: string,
+): Member {
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${body.accessToken}`);
+  return {
+    id: body.user.id,
+    handle: body.user.handle,
+    journeyRole: body.user.journeyRole,
+    password,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    get: (path) => auth(t.http().get(path)),
+    post: (path) => auth(t.http().post(path)),
+    patch: (path) => auth(t.http().patch(path)),
+    delete: (path) => auth(t.http().delete(path)),
+  };
+}
+
+let counter = 0;
+/** A unique handle that satisfies the handle rules (few digits). */
+export const uniqueHandle = (prefix = 'm') =>
+  `${prefix}-${randomBytes(4).toString('hex').replace(/\d/g, 'x')}${String.fromCharCode(97 + (counter++ % 26))}`;
+
+export async function registerMember(
+  t: TestApp,
+  journeyRole: JourneyRole = 'betrayed',
+  extra: Record<string, unknown> = {},
+): Promise<Member> {
+  const password = 'a-long-enough-password';
+  const res = await t
+    .http()
+    .post('/api/auth/register')
+    .send({ handle: uniqueHandle(), password, journeyRole, ...extra });
+  if (res.status !== 201)
+    throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return asMember(t, res.body, password);
+}
+
+export async function loginAdmin(t: TestApp): Promise<Member> {
+  const res = await t.http().post('/api/auth/login').send(TEST_ADMIN);
+  if (res.status !== 200)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return asMember(t, res.body, TEST_ADMIN.password);
+}
