@@ -4,7 +4,11 @@ import { allMatches, isNegatedBefore, normalizeQuotes, sentenceBefore } from './
 
 // A memory ("I used to cut") or someone else's question ("she asked if I'd thought of suicide")
 // is not a present signal, unless the same message says it has come back.
-const NOT_PRESENT = /\b(?:used to|asked (?:me )?(?:if|whether)|as a (?:teen(?:ager)?|kid|child))\b/i;
+const NOT_PRESENT =
+  /\b(?:used to|asked (?:me )?(?:if|whether)|as a (?:teen(?:ager)?|kid|child))\b/i;
+// "Why don't you disappear for good" is aimed at someone else: abuse, not the author's crisis.
+const AIMED_AT_OTHERS =
+  /\b(?:why don'?t you|you should|you need to|do (?:us|everyone|everybody|the world) a favou?r)\b/i;
 const RETURNED = /\b(?:again|back|relapsed?|started)\b/i;
 
 /**
@@ -30,6 +34,7 @@ export class CrisisScreener implements Screener {
   }
 
   private isNotPresent(text: string, index: number): boolean {
-    return NOT_PRESENT.test(sentenceBefore(text, index)) && !RETURNED.test(text);
+    const before = sentenceBefore(text, index);
+    return (NOT_PRESENT.test(before) && !RETURNED.test(text)) || AIMED_AT_OTHERS.test(before);
   }
 }

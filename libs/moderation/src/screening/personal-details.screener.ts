@@ -8,6 +8,7 @@ import {
   PHONE_CANDIDATE,
   PLATFORM_HANDLE,
   PLATFORM_WORD,
+  SELF_HANDLE,
   STREET_ADDRESS,
   UK_POSTCODE,
   URL,
@@ -16,7 +17,16 @@ import {
 import { allMatches, normalizeQuotes } from './text-scan';
 
 const DIGIT_OF: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
 };
 
 /**
@@ -28,12 +38,18 @@ export class PersonalDetailsScreener implements Screener {
 
   screen(raw: string): ScreenFinding[] {
     const text = normalizeQuotes(raw);
-    const found = (detail: string): ScreenFinding => ({ category: 'personal_details', detail, priority: 'high' });
+    const found = (detail: string): ScreenFinding => ({
+      category: 'personal_details',
+      detail,
+      priority: 'high',
+    });
     const findings: ScreenFinding[] = [];
     if (EMAIL.test(undisguiseEmail(text))) findings.push(found('e-mail address'));
     if (this.hasPhoneNumber(text)) findings.push(found('phone number'));
-    if (STREET_ADDRESS.some((p) => p.test(text)) || UK_POSTCODE.test(raw)) findings.push(found('street address'));
-    if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' '))) findings.push(found('link'));
+    if (STREET_ADDRESS.some((p) => p.test(text)) || UK_POSTCODE.test(raw))
+      findings.push(found('street address'));
+    if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' ')))
+      findings.push(found('link'));
     if (this.hasSocialHandle(text)) findings.push(found('social-media handle'));
     if (FULL_NAME.test(text)) findings.push(found('full name'));
     return uniqueFindings(findings);
@@ -46,19 +62,25 @@ export class PersonalDetailsScreener implements Screener {
     return allMatches(spelled, PHONE_CANDIDATE).some(([candidate]) => {
       const groups = candidate.match(/\d+/g) ?? [];
       const digits = groups.join('').length;
-      // A run of years ("1999-2003", "2021 2022") has phone-like length but is not a number.
+      // Runs of years ("1999-2003") and dotted dates ("12.06.2004") have phone-like length.
       const onlyYears = groups.every((g) => /^(?:19|20)\d\d$/.test(g));
-      return digits >= 7 && digits <= 15 && !onlyYears;
+      const date = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
+      return digits >= 7 && digits <= 15 && !onlyYears && !date;
     });
   }
 
   private hasLink(text: string): boolean {
-    return allMatches(text, URL).some(([link]) => /^(?:https?:|www\.)/i.test(link) || BARE_DOMAIN_TLD.test(link));
+    return allMatches(text, URL).some(
+      ([link]) => /^(?:https?:|www\.)/i.test(link) || BARE_DOMAIN_TLD.test(link),
+    );
   }
 
   // "@Willow74 thank you" names a member of the group, which is fine; an @name next to a
   // platform ("I'm @jenny_k on insta") points outside it.
   private hasSocialHandle(text: string): boolean {
-    return PLATFORM_HANDLE.test(text) || (AT_HANDLE.test(text) && PLATFORM_WORD.test(text));
+    return (
+      PLATFORM_HANDLE.test(text) ||
+      ((AT_HANDLE.test(text) || SELF_HANDLE.test(text)) && PLATFORM_WORD.test(text))
+    );
   }
 }

@@ -1,0 +1,59 @@
+import { CrisisScreener } from './crisis.screener';
+
+const screener = new CrisisScreener();
+const flags = (text: string) => screener.screen(text).length > 0;
+
+describe('CrisisScreener', () => {
+  it.each([
+    "I don't want to be here anymore.",
+    'Everyone would be better off without me.',
+    "I've been looking up how many pills it would take.",
+    'I cut myself again last night.',
+    "I'm planning to end it this weekend.",
+    'I keep googling painless ways to die.',
+    'kms honestly',
+    "I'm tired of living like this. Tired of living at all.",
+    "I can't do this anymore. I'm done. Goodbye everyone.",
+    "He says he'll kill himself if I leave.",
+  ])('flags crisis wording: %s', (text) => {
+    expect(flags(text)).toBe(true);
+  });
+
+  it.each([
+    "I'm not suicidal, just exhausted.",
+    'I would never hurt myself, my kids need me.',
+    "I'm not going to hurt myself, don't worry.",
+    'I used to self harm as a teenager but I have been clean for 15 years.',
+  ])('respects negation and the past: %s', (text) => {
+    expect(flags(text)).toBe(false);
+  });
+
+  it('keeps "can\'t stop" from reading as a denial', () => {
+    expect(flags("Can't stop thinking about killing myself.")).toBe(true);
+  });
+
+  it.each([
+    'This is killing me.',
+    'I could just die of embarrassment.',
+    'I wanted to disappear from that party the moment she walked in.',
+    'My marriage is dead.',
+    "I'd rather die than sit through another Thanksgiving with his mother.",
+    "I'm going to end things with her tonight.",
+    "I'm at the end of my rope with his lies.",
+    "I don't want to be here at his work party on Friday.",
+    'Suicide prevention week is coming up.',
+    'Goodbye everyone, we reconciled and I am leaving the group. Thank you!',
+  ])('lets figures of speech and near-misses through: %s', (text) => {
+    expect(flags(text)).toBe(false);
+  });
+
+  it('marks every finding urgent and never repeats the text', () => {
+    const findings = screener.screen('I want to kill myself tonight.');
+    expect(findings).toEqual([
+      { category: 'crisis', detail: 'suicidal wording', priority: 'urgent' },
+    ]);
+    expect(screener.screen('I burned my arm again, self harm is back')).toEqual([
+      { category: 'crisis', detail: 'self-harm wording', priority: 'urgent' },
+    ]);
+  });
+});

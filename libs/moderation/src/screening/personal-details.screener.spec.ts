@@ -1,0 +1,63 @@
+import { PersonalDetailsScreener } from './personal-details.screener';
+
+const screener = new PersonalDetailsScreener();
+const details = (text: string) => screener.screen(text).map((f) => f.detail);
+
+describe('PersonalDetailsScreener', () => {
+  it.each([
+    ['Email me at sarah.jones82@gmail.com', 'e-mail address'],
+    ['my email is john dot smith at gmail dot com', 'e-mail address'],
+    ['reach me: mark(at)outlook(dot)com', 'e-mail address'],
+    ['lisa_m @ yahoo . co . uk', 'e-mail address'],
+    ['Call me on 555-867-5309', 'phone number'],
+    ['My cell is (415) 555-0132.', 'phone number'],
+    ['+44 7700 900461 is my WhatsApp', 'phone number'],
+    ['My number: +33 6 12 34 56 78', 'phone number'],
+    ['text me 415.555.0198', 'phone number'],
+    ['Text me at five five five, two one two, nine nine eight seven', 'phone number'],
+    ['We live at 42 Elm Street.', 'street address'],
+    ['Find us at 12 Orchard Close, Bristol', 'street address'],
+    ['My postcode is SW1A 1AA', 'street address'],
+    ['Read my story at www.mystoryofbetrayal.com', 'link'],
+    ['check out facebook.com/jenny.k.smith', 'link'],
+    ["I'm @jenny_k on insta", 'social-media handle'],
+    ['my IG is healing.mama', 'social-media handle'],
+    ['add me on snap: dan_the_man88', 'social-media handle'],
+    ['Her name is Jessica Miller, she is a nurse.', 'full name'],
+  ])('finds %s', (text, detail) => {
+    expect(details(text)).toContain(detail);
+  });
+
+  it.each([
+    'We meet at 10:30 on Thursdays.',
+    'Married 20 years and he threw it away.',
+    'We have 3 kids under 7.',
+    'D-day was 06/15/2022.',
+    'We married on 12.06.2004.',
+    'We were together 1999-2003.',
+    'Paid $12,000 for therapy over 2 years.',
+    'Page 42 of the book.',
+    'It has been twelve weeks of no contact.',
+    'Samaritans are on 116 123 in the UK.',
+    'I was @ the gym when he called.',
+    '@Willow74 thank you, that really helped.',
+    'I asked him where he was.He lied again.',
+    'I found her on Facebook and I am trying not to message her.',
+    "The AP's husband found out through Facebook messenger.",
+    'I walked 3 miles down the road and cried.',
+    'We have 2 custody court dates.',
+  ])('lets near-misses through: %s', (text) => {
+    expect(details(text)).toEqual([]);
+  });
+
+  it('never copies the matched text into a finding', () => {
+    const text = 'Call 020 7946 0958, mail kate@example.com, 42 Elm Street, @kate_k on insta';
+    const findings = screener.screen(text);
+    expect(findings.length).toBeGreaterThanOrEqual(4);
+    for (const f of findings) {
+      expect(f.priority).toBe('high');
+      for (const fragment of ['7946', 'kate', 'Elm', 'example'])
+        expect(f.detail).not.toContain(fragment);
+    }
+  });
+});
