@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { InvalidEnvError, loadEnv, prepareDatabase } from '@kintsugi/platform';
+import {
+  exitGracefullyOnSignals,
+  InvalidEnvError,
+  loadEnv,
+  prepareDatabase,
+} from '@kintsugi/platform';
 import { WorkerModule } from './worker.module';
 
 /** Runs the queue processors (and the outbox relay) without serving HTTP. */
@@ -11,9 +16,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(env), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  app.get(Logger).log('Kintsugi worker running');
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  exitGracefullyOnSignals(app, (message) => logger.log(message));
+  await app.init();
+  logger.log('Kintsugi worker running');
 }
 
 main().catch((error: Error) => {

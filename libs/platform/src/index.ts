@@ -19,3 +19,4 @@ export * from './health/health.module';
 export * from './http/configure-http';
 export * from './platform.module';
 export * from './http/public.decorator';
+export * from './http/graceful-shutdown';

@@ -36,7 +36,6 @@ export function configureHttp(app: INestApplication): void {
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new InputValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -49,6 +49,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(QUEUES.email) email: Queue,
   ) {
     this.queues = { moderation, sessions, reminders, email };
+    for (const queue of Object.values(this.queues))
+      queue.on('error', (error) => this.warnRedisDown(error));
+  }
+
+  private lastRedisWarning = 0;
+
+  /** Once per half minute at most: during an outage every reconnect attempt fails. */
+  private warnRedisDown(error: Error): void {
+    if (Date.now() - this.lastRedisWarning < 30_000) return;
+    this.lastRedisWarning = Date.now();
+    this.logger.warn(
+      { err: error.message },
+      'Queue connection to Redis failed; outbox rows wait until it is back',
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

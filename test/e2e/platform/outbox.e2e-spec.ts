@@ -1,0 +1,106 @@
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { OutboxRelay, OutboxService, QUEUES, redisOptions } from '@kintsugi/platform';
+import { startApp, TestApp } from '../../support/app';
+import { expectError } from '../../support/expect-error';
+import { PrivateRedis } from '../../support/redis-server';
+
+async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** DESIGN.md invariant 4 and the readiness probe, through a real Redis outage. */
+describe('the outbox and readiness through a Redis outage', () => {
+  let redis: PrivateRedis;
+  let t: TestApp;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    // No in-process workers: the job must still be waiting in its queue to be observed.
+    t = await startApp({ REDIS_URL: redis.url, RUN_WORKERS: 'false' });
+    queue = new Queue(QUEUES.email, {
+      connection: redisOptions(redis.url),
+      prefix: `${t.env.REDIS_PREFIX}-bull`,
+    });
+    queue.on('error', () => undefined);
+  });
+
+  afterAll(async () => {
+    await queue.close();
+    await t.close();
+    await redis.stop();
+  });
+
+  it('is ready while PostgreSQL and Redis answer', async () => {
+    const res = await t.http().get('/health/ready');
+    expect(res.status).toBe(200);
+  });
+
+  it('relays a row written in a transaction to its queue with its job id', async () => {
+    await t.app
+      .get(DataSource)
+      .transaction((tx) =>
+        t.app
+          .get(OutboxService)
+          .add(tx, {
+            queue: QUEUES.email,
+            name: 'probe',
+            jobId: 'probe-before-outage',
+            data: { n: 1 },
+          }),
+      );
+    const job = await waitFor(() => queue.getJob('probe-before-outage'));
+    expect(job.name).toBe('probe');
+    expect(job.data).toEqual({ n: 1 });
+  });
+
+  it('answers 503 naming Redis while it is down, keeps running, and delivers what was written meanwhile', async () => {
+    await redis.stop();
+    const notReady = await waitFor(async () => {
+      const res = await t.http().get('/health/ready');
+      return res.status === 503 && res;
+    });
+    expectError(notReady, 503, 'UNAVAILABLE');
+    expect(notReady.body.message).toMatch(/redis/);
+    expect(notReady.body.message).not.toMatch(/postgres/);
+    expect(notReady.body.details).toEqual([{ field: 'redis', problem: 'down' }]);
+    expect((await t.http().get('/health')).status).toBe(200);
+
+    const db = t.app.get(DataSource);
+    await db.transaction((tx) =>
+      t.app
+        .get(OutboxService)
+        .add(tx, {
+          queue: QUEUES.email,
+          name: 'probe',
+          jobId: 'probe-during-outage',
+          data: { n: 2 },
+        }),
+    );
+    await t.app
+      .get(OutboxRelay)
+      .relayPending()
+      .catch(() => undefined);
+    const pending = await db.query(
+      `SELECT sent_at FROM outbox WHERE job_id = 'probe-during-outage'`,
+    );
+    expect(pending).toEqual([{ sent_at: null }]);
+
+    await redis.resume();
+    const job = await waitFor(() => queue.getJob('probe-during-outage'), 20_000);
+    expect(job.data).toEqual({ n: 2 });
+    await waitFor(async () => (await t.http().get('/health/ready')).status === 200);
+    const sent = await db.query(`SELECT sent_at FROM outbox WHERE job_id = 'probe-during-outage'`);
+    expect(sent[0].sent_at).not.toBeNull();
+  }, 60_000);
+});
