@@ -5,12 +5,13 @@ import {
   InvalidEnvError,
   loadEnv,
   prepareDatabase,
+  startupLogger,
 } from '@kintsugi/platform';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  await prepareDatabase(env.DATABASE_URL);
+  await prepareDatabase(env.DATABASE_URL, startupLogger(env));
   const app = await createApiApp(env);
   const logger = app.get(Logger);
   exitGracefullyOnSignals(app, (message) => logger.log(message));

@@ -6,13 +6,14 @@ import {
   InvalidEnvError,
   loadEnv,
   prepareDatabase,
+  startupLogger,
 } from '@kintsugi/platform';
 import { WorkerModule } from './worker.module';
 
 /** Runs the queue processors (and the outbox relay) without serving HTTP. */
 async function main(): Promise<void> {
   const env = loadEnv();
-  await prepareDatabase(env.DATABASE_URL);
+  await prepareDatabase(env.DATABASE_URL, startupLogger(env));
   const app = await NestFactory.createApplicationContext(WorkerModule.register(env), {
     bufferLogs: true,
   });

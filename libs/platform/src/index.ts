@@ -20,3 +20,4 @@ export * from './http/configure-http';
 export * from './platform.module';
 export * from './http/public.decorator';
 export * from './http/graceful-shutdown';
+export { startupLogger } from './http/logger.module';

@@ -1,16 +1,17 @@
-import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
-const logger = new Logger('Database');
+/** Where start-up steps report; main.ts passes its JSON logger. */
+export type StartupLog = (message: string) => void;
+const silent: StartupLog = () => undefined;
 
 /** Any fixed number; every Kintsugi process that migrates takes this lock. */
 const MIGRATION_LOCK = 727_001;
 const DUPLICATE_DATABASE = '42P04';
 
 /** Creates the target database when it does not exist; safe when several processes start at once. */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+export async function ensureDatabase(databaseUrl: string, log: StartupLog = silent): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
@@ -24,7 +25,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
         .catch((error: { code?: string }) => {
           if (error.code !== DUPLICATE_DATABASE) throw error;
         });
-      logger.log(`Created database ${name}`);
+      log(`Created database ${name}`);
     }
   } finally {
     await client.end();
@@ -32,7 +33,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** Runs pending migrations under an advisory lock so two processes never race. */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
+export async function runMigrations(
+  databaseUrl: string,
+  log: StartupLog = silent,
+): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), entities: [] });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
@@ -40,7 +44,7 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
-    if (ran.length > 0) logger.log(`Ran migrations: ${ran.map((m) => m.name).join(', ')}`);
+    if (ran.length > 0) log(`Ran migrations: ${ran.map((m) => m.name).join(', ')}`);
     return ran.map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
@@ -49,7 +53,10 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
   }
 }
 
-export async function prepareDatabase(databaseUrl: string): Promise<void> {
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl);
+export async function prepareDatabase(
+  databaseUrl: string,
+  log: StartupLog = silent,
+): Promise<void> {
+  await ensureDatabase(databaseUrl, log);
+  await runMigrations(databaseUrl, log);
 }

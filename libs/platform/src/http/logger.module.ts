@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { Env } from '../config/env';
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -40,3 +41,9 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
   ],
 })
 export class LoggerModule {}
+
+/** JSON logs for the steps before the Nest app exists (creating and migrating the database). */
+export function startupLogger(env: Env): (message: string) => void {
+  const logger = pino({ level: env.LOG_LEVEL, base: { context: 'Startup' } });
+  return (message) => logger.info(message);
+}
