@@ -5,8 +5,8 @@ import { redisOptions } from '../queue/redis-connection';
 
 /**
  * One shared ioredis client for rate limits and readiness checks. Commands
- * fail fast (rather than queue forever) so that a Redis outage surfaces as
- * an answer, not a hung request.
+ * wait for a (re)connection but time out after a second, so a Redis outage
+ * surfaces as an answer, not a hung request.
  */
 @Injectable()
 export class RedisClient extends Redis implements OnApplicationShutdown {
@@ -15,8 +15,6 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
       ...redisOptions(env.REDIS_URL),
       maxRetriesPerRequest: 1,
       commandTimeout: 1000,
-      enableOfflineQueue: false,
-      lazyConnect: false,
     });
     // Errors surface on each command; without a listener ioredis would log every reconnect attempt.
     this.on('error', () => undefined);
