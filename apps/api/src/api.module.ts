@@ -3,6 +3,7 @@ import { Env, HealthModule, PlatformModule } from '@kintsugi/platform';
 import { IdentityModule } from '@kintsugi/identity';
 import { CurriculumModule } from '@kintsugi/curriculum';
 import { GroupsCoreModule } from '@kintsugi/groups';
+import { NotificationsModule } from '@kintsugi/notifications';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
 
@@ -17,6 +18,7 @@ export class ApiModule {
         IdentityModule,
         GroupsCoreModule,
         CurriculumModule,
+        NotificationsModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
       ],
       controllers: [MetricsController],

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { NotificationsWorkerModule } from '@kintsugi/notifications';
 
 /**
  * Every feature's BullMQ processors. The worker app runs them alone; the API
  * process imports this module too when RUN_WORKERS is true.
  */
-@Module({ imports: [] })
+@Module({ imports: [NotificationsWorkerModule] })
 export class WorkerProcessorsModule {}

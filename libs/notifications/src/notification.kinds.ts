@@ -1,0 +1,68 @@
+/** The kinds and payloads of API.md's Notifications table: ids and times only, never names or texts. */
+export interface SessionReminderPayload {
+  sessionId: string;
+  groupId: string;
+  startsAt: string;
+  /** As configured in REMINDER_OFFSETS, e.g. `15m`. */
+  offset: string;
+}
+
+export interface SessionCancelledPayload {
+  sessionId: string;
+  groupId: string;
+  startsAt: string;
+}
+
+export interface SessionRescheduledPayload {
+  sessionId: string;
+  groupId: string;
+  startsAt: string;
+  previousStartsAt: string;
+}
+
+export interface ModerationNoticePayload {
+  groupId: string;
+  messageId: string;
+  action: string;
+  note: string | null;
+}
+
+export interface CrisisResource {
+  name: string;
+  contact: string;
+  region: string;
+}
+
+export interface CrisisResourcesPayload {
+  messageId: string;
+  resources: CrisisResource[];
+}
+
+export type NotificationContent =
+  | { kind: 'session_reminder'; payload: SessionReminderPayload }
+  | { kind: 'session_cancelled'; payload: SessionCancelledPayload }
+  | { kind: 'session_rescheduled'; payload: SessionRescheduledPayload }
+  | { kind: 'moderation_notice'; payload: ModerationNoticePayload }
+  | { kind: 'crisis_resources'; payload: CrisisResourcesPayload };
+
+export type NotificationKind = NotificationContent['kind'];
+
+/** What a feature asks for: who, what, and the key that makes the effect happen once. */
+export type NotifyInput = NotificationContent & { userId: string; dedupeKey: string };
+
+/** The kinds that also go out by e-mail (when the member has an address and e-mail enabled). */
+export type EmailedContent = Extract<
+  NotificationContent,
+  { kind: 'session_reminder' | 'session_cancelled' | 'session_rescheduled' }
+>;
+
+const EMAILED = new Set<NotificationKind>([
+  'session_reminder',
+  'session_cancelled',
+  'session_rescheduled',
+]);
+
+export const isEmailedKind = (kind: NotificationKind): boolean => EMAILED.has(kind);
+
+export const isEmailed = (content: NotificationContent): content is EmailedContent =>
+  isEmailedKind(content.kind);

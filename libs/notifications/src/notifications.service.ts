@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Errors, OutboxService, RealtimeEmitter } from '@kintsugi/platform';
+import { MemberContact, UsersService } from '@kintsugi/identity';
+import { EmailJobs } from './email.jobs';
+import { Notification } from './notification.entity';
+import { isEmailedKind, NotifyInput } from './notification.kinds';
+import { NotificationView, toNotificationView } from './notification.view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LIST_LIMIT = 200;
+
+/**
+ * What a notify call created. Socket pushes must wait for the commit (a
+ * member must never see a notification that then rolls back), so the caller
+ * calls push() after its transaction; push() acts once however often it is called.
+ */
+export interface Delivery {
+  created: NotificationView[];
+  push(): void;
+}
+
+interface InsertedRow {
+  id: string;
+  user_id: string;
+  kind: Notification['kind'];
+  payload: object;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/**
+ * Tells members things, exactly once per dedupe key (DESIGN.md invariant 4):
+ * stored always, pushed on the member's personal room when they want in-app
+ * notifications, e-mailed (session kinds only) when they have an address and
+ * want e-mail. In-app off means no push, not no row: the list stays the
+ * member's complete record and what the export shows.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+    private readonly outbox: OutboxService,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
+
+  /** In the caller's transaction (push after commit), or with tx null in its own, pushed at once. */
+  notify(tx: EntityManager | null, input: NotifyInput): Promise<Delivery> {
+    return this.notifyMany(tx, [input]);
+  }
+
+  async notifyMany(tx: EntityManager | null, inputs: NotifyInput[]): Promise<Delivery> {
+    if (tx === null) {
+      const delivery = await this.db.transaction((own) => this.notifyMany(own, inputs));
+      delivery.push();
+      return delivery;
+    }
+    const contacts = new Map(
+      (await this.users.contacts([...new Set(inputs.map((i) => i.userId))])).map((c) => [c.id, c]),
+    );
+    // Erased members have no contact: nothing is stored for them any more.
+    const wanted = inputs.filter((i) => contacts.has(i.userId));
+    if (wanted.length === 0) return { created: [], push: () => undefined };
+    const rows: InsertedRow[] = await tx.query(
+      `INSERT INTO notifications (user_id, kind, payload, dedupe_key)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::jsonb[], $4::varchar[])
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, user_id, kind, payload, created_at, read_at`,
+      [
+        wanted.map((i) => i.userId),
+        wanted.map((i) => i.kind),
+        wanted.map((i) => JSON.stringify(i.payload)),
+        wanted.map((i) => i.dedupeKey),
+      ],
+    );
+    const emails = rows.filter((row) => {
+      const contact = contacts.get(row.user_id);
+      return isEmailedKind(row.kind) && contact?.email && contact.emailReminders;
+    });
+    await this.outbox.add(tx, ...emails.map((row) => EmailJobs.notificationEmail(row.id)));
+    return this.delivery(rows, contacts);
+  }
+
+  async list(userId: string, unreadOnly: boolean): Promise<NotificationView[]> {
+    const rows = await this.db.getRepository(Notification).find({
+      where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: LIST_LIMIT,
+    });
+    return rows.map(toNotificationView);
+  }
+
+  /** Marks one of the caller's own notifications read; anyone else's is NOT_FOUND (never FORBIDDEN: ids don't leak). */
+  async markRead(userId: string, id: string): Promise<void> {
+    if (!UUID.test(id)) throw Errors.notFound('That notification');
+    const result = await this.db
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'COALESCE(read_at, now())' })
+      .where('id = :id AND user_id = :userId', { id, userId })
+      .execute();
+    if (!result.affected) throw Errors.notFound('That notification');
+  }
+
+  /** For the e-mail processor: the notification as stored, or null when it is gone. */
+  findOne(id: string): Promise<Notification | null> {
+    return this.db.getRepository(Notification).findOne({ where: { id } });
+  }
+
+  async exportFor(userId: string, tx: EntityManager): Promise<NotificationView[]> {
+    const rows = await tx.find(Notification, { where: { userId }, order: { createdAt: 'ASC' } });
+    return rows.map(toNotificationView);
+  }
+
+  async eraseFor(userId: string, tx: EntityManager): Promise<void> {
+    await tx.delete(Notification, { userId });
+  }
+
+  private delivery(rows: InsertedRow[], contacts: Map<string, MemberContact>): Delivery {
+    const created = rows.map((row) =>
+      toNotificationView({
+        id: row.id,
+        kind: row.kind,
+        payload: row.payload,
+        createdAt: new Date(row.created_at),
+        readAt: row.read_at ? new Date(row.read_at) : null,
+      }),
+    );
+    let pushed = false;
+    return {
+      created,
+      push: () => {
+        if (pushed) return;
+        pushed = true;
+        rows.forEach((row, i) => {
+          if (contacts.get(row.user_id)?.inApp)
+            this.realtime.toUser(row.user_id, 'notification', created[i]);
+        });
+      },
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Errors, Public } from '@kintsugi/platform';
+import { EmailPreferences } from './email-preferences.service';
+import { UnsubscribeQuery } from './notifications.dto';
+import { UnsubscribeLinks } from './unsubscribe-links';
+
+const DONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>E-mails turned off</title></head>
+<body><p>You will no longer get e-mails from us. You can turn them back on in your settings.</p></body></html>`;
+
+/** The link in every e-mail: works without signing in (the token is signed for one member). */
+@ApiTags('notifications')
+@Public()
+@Controller('notifications/unsubscribe')
+export class UnsubscribeController {
+  constructor(
+    private readonly links: UnsubscribeLinks,
+    private readonly preferences: EmailPreferences,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'One-click unsubscribe from e-mail (link in the e-mail body)' })
+  async viaLink(@Query() query: UnsubscribeQuery): Promise<string> {
+    await this.unsubscribe(query.token);
+    return DONE_PAGE;
+  }
+
+  @Post()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post)' })
+  async oneClick(@Query() query: UnsubscribeQuery): Promise<void> {
+    await this.unsubscribe(query.token);
+  }
+
+  private async unsubscribe(token: string): Promise<void> {
+    const userId = this.links.userIdFrom(token);
+    if (!userId) throw Errors.validation([{ field: 'token', problem: 'is not a valid link' }]);
+    await this.preferences.turnEmailOff(userId);
+  }
+}
