@@ -68,3 +68,26 @@ export async function loginAdmin(t: TestApp): Promise<Member> {
     throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return asMember(t, res.body, TEST_ADMIN.password);
 }
+
+/** A group created by an admin (betrayed audience unless told otherwise). */
+export async function createGroup(
+  admin: Member,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; name: string; audience: JourneyRole; capacity: number }> {
+  const res = await admin.post('/api/groups').send({
+    name: `Circle ${uniqueHandle('g')}`,
+    description: 'A quiet circle.',
+    audience: 'betrayed',
+    ...extra,
+  });
+  if (res.status !== 201)
+    throw new Error(`create group failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Joins a group, accepting its guidelines; fails the test unless it worked. */
+export async function joinGroup(member: Member, groupId: string): Promise<void> {
+  const res = await member.post(`/api/groups/${groupId}/join`).send({ acceptGuidelines: true });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
+}

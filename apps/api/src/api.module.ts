@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Env, HealthModule, PlatformModule } from '@kintsugi/platform';
 import { IdentityModule } from '@kintsugi/identity';
 import { CurriculumModule } from '@kintsugi/curriculum';
-import { GroupsCoreModule } from '@kintsugi/groups';
+import { GroupsModule } from '@kintsugi/groups';
 import { NotificationsModule } from '@kintsugi/notifications';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
@@ -16,7 +16,7 @@ export class ApiModule {
         PlatformModule.forRoot(env),
         HealthModule,
         IdentityModule,
-        GroupsCoreModule,
+        GroupsModule,
         CurriculumModule,
         NotificationsModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),

@@ -95,10 +95,17 @@ export class GroupAccessService {
     return access;
   }
 
-  /** Ids of the groups a member belongs to (for socket auto-subscription). */
+  /**
+   * Ids of the groups a member belongs to (for socket auto-subscription).
+   * Only groups of their current audience: an admin may have changed their
+   * journey role since they joined, and the split holds on every door.
+   */
   async groupIdsOf(userId: string): Promise<string[]> {
     const rows: { group_id: string }[] = await this.db.query(
-      `SELECT group_id FROM memberships WHERE user_id = $1`,
+      `SELECT m.group_id FROM memberships m
+       JOIN groups g ON g.id = m.group_id
+       JOIN users u ON u.id = m.user_id
+       WHERE m.user_id = $1 AND (g.audience = u.journey_role OR 'admin' = ANY(u.roles))`,
       [userId],
     );
     return rows.map((r) => r.group_id);

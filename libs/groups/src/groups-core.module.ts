@@ -1,16 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupAccessService } from './group-access.service';
+import { GroupsExtensions } from './groups.extensions';
 import { GroupSanction } from './group-sanction.entity';
 import { Group } from './group.entity';
 import { Membership } from './membership.entity';
 import { SanctionsService } from './sanctions.service';
 
-/** The group policy and sanctions, shared by every feature and by the worker. */
+/** The group policy, sanctions and extension points, shared by every feature and by the worker. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Group, Membership, GroupSanction])],
-  providers: [GroupAccessService, SanctionsService],
-  exports: [GroupAccessService, SanctionsService],
+  providers: [GroupAccessService, SanctionsService, GroupsExtensions],
+  exports: [GroupAccessService, SanctionsService, GroupsExtensions],
 })
 export class GroupsCoreModule {}

@@ -16,9 +16,12 @@ export const GroupErrors = {
   full: () => new DomainError('GROUP_FULL', 409, 'This group is full.'),
   notAMember: () =>
     new DomainError('NOT_A_MEMBER', 409, 'That person is not a member of this group.'),
-  mustAcceptGuidelines: () =>
+  capacityBelowMembers: (memberCount: number) =>
     Errors.validation([
-      { field: 'acceptGuidelines', problem: 'must be true: please read and accept the guidelines' },
+      {
+        field: 'capacity',
+        problem: `must not be below the group's ${memberCount} current members`,
+      },
     ]),
   notModerator: () => Errors.forbidden('Only this group’s moderators can do that.'),
 };

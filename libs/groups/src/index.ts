@@ -1,4 +1,9 @@
 export { GroupsCoreModule } from './groups-core.module';
+export { GroupsModule } from './groups.module';
+export { GroupsExtensions, type OnlineLookup, type NextSessionLookup } from './groups.extensions';
+export { RequireGroupAccess, CurrentGroupAccess, GroupAccessGuard } from './group-access.guard';
+export { GroupIdPipe } from './group-id.pipe';
+export type { GroupView, MembershipView, MemberView } from './group.view';
 export {
   GroupAccessService,
   type GroupAccess,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RealtimeEmitter } from '@kintsugi/platform';
 import { GroupSanction } from './group-sanction.entity';
+import { LEAVE_GROUP } from './membership.sql';
 
 /**
  * Mutes and bans. Both are written inside the caller's transaction (a
@@ -34,15 +35,7 @@ export class SanctionsService {
       until: null,
       createdBy: p.by,
     });
-    const removed: unknown[] = await tx.query(
-      `DELETE FROM memberships WHERE group_id = $1 AND user_id = $2 RETURNING user_id`,
-      [p.groupId, p.userId],
-    );
-    if (removed.length > 0) {
-      await tx.query(`UPDATE groups SET member_count = member_count - 1 WHERE id = $1`, [
-        p.groupId,
-      ]);
-    }
+    await tx.query(LEAVE_GROUP, [p.groupId, p.userId]);
   }
 
   /** Takes the member's sockets out of the group's room everywhere and tells them. */

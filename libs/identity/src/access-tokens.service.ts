@@ -12,6 +12,8 @@ interface AccessClaims {
   sub: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Short-lived JWTs that carry only the member's id. Roles, journey role and
  * erasure are read from the database on every use, so a change acts at once
@@ -41,6 +43,8 @@ export class AccessTokensService {
         'Your sign-in has expired or is not valid. Please sign in again.',
       );
     }
+    // Only this server signs, but a token signed with a leaked or reused secret must not reach SQL as anything but an id.
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw Errors.unauthenticated();
     const user = await this.users.findOne({
       where: { id: claims.sub },
       select: { id: true, handle: true, journeyRole: true, roles: true, erasedAt: true },

@@ -4,7 +4,7 @@ import { ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
 import { Roles } from './auth.decorators';
 import { UsersService } from './users.service';
 import { JOURNEY_ROLES, JourneyRole, PLATFORM_ROLES, PlatformRole } from './user.entity';
-import type { OwnProfile } from './user.view';
+import type { AdminUserView } from './user.view';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: PLATFORM_ROLES, isArray: true })
@@ -29,7 +29,10 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<OwnProfile> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<AdminUserView> {
     return this.users.updateByAdmin(id, body);
   }
 }

@@ -7,14 +7,15 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsTimeZone,
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { HANDLE_PATTERN } from './handles';
+import { IsIanaTimeZone } from './time-zone';
 import { JOURNEY_ROLES, JourneyRole } from './user.entity';
 
 const HANDLE_RULE = 'must be 3-32 characters of letters, digits, _ or -';
@@ -44,7 +45,7 @@ export class RegisterDto {
 
   @ApiPropertyOptional({ example: 'Europe/London' })
   @IsOptional()
-  @IsTimeZone({ message: 'must be an IANA time zone such as Europe/London' })
+  @IsIanaTimeZone()
   timezone?: string;
 }
 
@@ -70,15 +71,21 @@ export class RefreshDto {
   refreshToken: string;
 }
 
+/** Either switch may be sent alone; the other keeps its value. */
 export class NotificationPrefsDto {
-  @ApiProperty()
+  @ApiPropertyOptional()
+  @IsOptional()
   @IsBoolean()
-  email: boolean;
+  email?: boolean;
 
-  @ApiProperty()
+  @ApiPropertyOptional()
+  @IsOptional()
   @IsBoolean()
-  inApp: boolean;
+  inApp?: boolean;
 }
+
+/** Present means it must be valid: null is not a time zone nor a set of preferences. */
+const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ nullable: true, description: 'null removes the e-mail' })
@@ -87,13 +94,14 @@ export class UpdateMeDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsTimeZone({ message: 'must be an IANA time zone such as Europe/London' })
+  @ApiPropertyOptional({ example: 'Europe/London' })
+  @IfPresent()
+  @IsString()
+  @IsIanaTimeZone()
   timezone?: string;
 
   @ApiPropertyOptional({ type: NotificationPrefsDto })
-  @IsOptional()
+  @IfPresent()
   @IsObject()
   @ValidateNested()
   @Type(() => NotificationPrefsDto)

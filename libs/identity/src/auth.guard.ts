@@ -21,8 +21,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const user = await this.tokens.authenticate(scheme === 'Bearer' ? token : undefined);
+    // The scheme is case-insensitive (RFC 9110); anything but one bearer token is no token.
+    const [scheme, token, ...rest] = (request.headers.authorization ?? '').split(' ');
+    const bearer = scheme?.toLowerCase() === 'bearer' && rest.length === 0 ? token : undefined;
+    const user = await this.tokens.authenticate(bearer);
     request.user = user;
 
     const roles = this.reflector.getAllAndOverride<PlatformRole[]>(REQUIRED_ROLES, targets);

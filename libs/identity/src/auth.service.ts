@@ -8,6 +8,7 @@ import { generateHandle, hasTooManyDigits } from './handles';
 import { IdentityErrors } from './identity.errors';
 import { PasswordsService } from './passwords.service';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { canonicalTimeZone } from './time-zone';
 import { User } from './user.entity';
 import { OwnProfile, toOwnProfile } from './user.view';
 
@@ -128,7 +129,7 @@ export class AuthService {
       roles: ['member'],
       passwordHash,
       email: input.email ?? null,
-      timezone: input.timezone ?? 'UTC',
+      timezone: input.timezone ? canonicalTimeZone(input.timezone) : 'UTC',
       notificationPrefs: { email: true, inApp: true },
     });
     return tx.save(created);

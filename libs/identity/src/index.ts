@@ -12,8 +12,10 @@ export {
   type AuthUser,
   type PublicUser,
   type OwnProfile,
+  type AdminUserView,
   toPublicUser,
   toAuthor,
   isAdmin,
 } from './user.view';
 export { ARGON2_PARAMS } from './passwords.service';
+export { IsIanaTimeZone, canonicalTimeZone } from './time-zone';

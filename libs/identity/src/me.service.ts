@@ -8,6 +8,7 @@ import { PasswordsService } from './passwords.service';
 import { PersonalDataRegistry } from './personal-data.registry';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { User } from './user.entity';
+import { canonicalTimeZone } from './time-zone';
 import { OwnProfile, toOwnProfile } from './user.view';
 
 @Injectable()
@@ -26,16 +27,21 @@ export class MeService {
   }
 
   async update(userId: string, changes: UpdateMeDto): Promise<OwnProfile> {
-    const patch: Partial<User> = {};
+    const patch: Record<string, unknown> = {};
     if (changes.email !== undefined) patch.email = changes.email;
-    if (changes.timezone !== undefined) patch.timezone = changes.timezone;
-    if (changes.notificationPrefs !== undefined) {
-      patch.notificationPrefs = {
-        email: changes.notificationPrefs.email,
-        inApp: changes.notificationPrefs.inApp,
-      };
+    if (changes.timezone !== undefined) patch.timezone = canonicalTimeZone(changes.timezone);
+    const prefs = changes.notificationPrefs;
+    // Merged in SQL so a switch sent alone keeps the other, even under concurrent edits.
+    if (prefs !== undefined) patch.notificationPrefs = () => 'notification_prefs || :prefs::jsonb';
+    if (Object.keys(patch).length > 0) {
+      await this.db
+        .createQueryBuilder()
+        .update(User)
+        .set(patch)
+        .where('id = :userId', { userId })
+        .setParameter('prefs', JSON.stringify({ email: prefs?.email, inApp: prefs?.inApp }))
+        .execute();
     }
-    if (Object.keys(patch).length > 0) await this.db.manager.update(User, { id: userId }, patch);
     return this.profile(userId);
   }
 
@@ -44,6 +50,7 @@ export class MeService {
     return this.db.transaction('REPEATABLE READ', async (tx) => ({
       exportedAt: this.clock.now().toISOString(),
       profile: toOwnProfile(await this.load(userId, tx.getRepository(User))),
+      signIns: await this.refreshTokens.describeFor(tx, userId),
       ...(await this.personalData.exportAll(userId, tx)),
     }));
   }

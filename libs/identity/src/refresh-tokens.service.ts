@@ -66,6 +66,22 @@ export class RefreshTokensService {
     if (row) await this.revokeFamily(this.db.manager, row.familyId);
   }
 
+  /** The caller's sign-ins for their data export: when, never the token or its hash. */
+  async describeFor(
+    tx: EntityManager,
+    userId: string,
+  ): Promise<
+    { createdAt: string; expiresAt: string; usedAt: string | null; revokedAt: string | null }[]
+  > {
+    const rows = await tx.find(RefreshToken, { where: { userId }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => ({
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      usedAt: r.usedAt?.toISOString() ?? null,
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+    }));
+  }
+
   async revokeAllFor(tx: EntityManager, userId: string): Promise<void> {
     await tx.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }

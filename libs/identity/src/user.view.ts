@@ -44,4 +44,19 @@ export const toOwnProfile = (user: User): OwnProfile => ({
   notificationPrefs: user.notificationPrefs,
 });
 
+/** A member as an admin manages them: roles, never their e-mail or time zone (those are the owner's alone). */
+export interface AdminUserView extends PublicUser {
+  journeyRole: JourneyRole;
+  roles: PlatformRole[];
+  createdAt: string;
+}
+
+export const toAdminUserView = (user: User): AdminUserView => ({
+  id: user.id,
+  handle: user.handle,
+  journeyRole: user.journeyRole,
+  roles: user.roles,
+  createdAt: user.createdAt.toISOString(),
+});
+
 export const isAdmin = (user: Pick<AuthUser, 'roles'>): boolean => user.roles.includes('admin');

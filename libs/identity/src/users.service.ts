@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Errors } from '@kintsugi/platform';
 import { JourneyRole, PlatformRole, User } from './user.entity';
-import { OwnProfile, PublicUser, toOwnProfile, toPublicUser } from './user.view';
+import { AdminUserView, PublicUser, toAdminUserView, toPublicUser } from './user.view';
 
 /** What other features may ask about members. */
 export interface MemberContact {
@@ -28,9 +28,7 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, u.erasedAt ? null : toPublicUser(u)]));
   }
 
-  async findActive(
-    id: string,
-  ): Promise<{
+  async findActive(id: string): Promise<{
     id: string;
     handle: string;
     journeyRole: JourneyRole;
@@ -59,11 +57,11 @@ export class UsersService {
   async updateByAdmin(
     id: string,
     changes: { roles?: PlatformRole[]; journeyRole?: JourneyRole },
-  ): Promise<OwnProfile> {
+  ): Promise<AdminUserView> {
     const user = await this.users.findOne({ where: { id, erasedAt: IsNull() } });
     if (!user) throw Errors.notFound('That member');
     if (changes.roles) user.roles = [...new Set<PlatformRole>(['member', ...changes.roles])];
     if (changes.journeyRole) user.journeyRole = changes.journeyRole;
-    return toOwnProfile(await this.users.save(user));
+    return toAdminUserView(await this.users.save(user));
   }
 }

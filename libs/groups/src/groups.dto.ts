@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  Equals,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
+import { IsIanaTimeZone, JOURNEY_ROLES, type JourneyRole } from '@kintsugi/identity';
+
+// Control characters other than line breaks and tabs (NUL cannot even be stored in PostgreSQL text).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text a person wrote: a string of well-formed Unicode (a lone surrogate
+ * cannot be stored as UTF-8), no control characters, not only white space;
+ * line breaks only where `multiline`.
+ */
+const IsText = (multiline: boolean) =>
+  ValidateBy({
+    name: 'isText',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        !LONE_SURROGATE.test(value) &&
+        !CONTROL.test(value) &&
+        (multiline || !/[\n\r\t]/.test(value)) &&
+        value.trim().length > 0,
+      defaultMessage: () =>
+        multiline
+          ? 'must be text with at least one visible character and no control characters'
+          : 'must be one line of text with at least one visible character',
+    },
+  });
+
+/** Present means it must be valid: null is refused, not stored. */
+const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
+
+const CAPACITY = 'must be a whole number from 2 to 500';
+
+export class CreateGroupDto {
+  @ApiProperty({ maxLength: 80, example: 'Tuesday evening circle' })
+  @IsString()
+  @MaxLength(80)
+  @IsText(false)
+  name: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @MaxLength(1000)
+  @IsText(true)
+  description: string;
+
+  @ApiProperty({ enum: JOURNEY_ROLES })
+  @IsIn(JOURNEY_ROLES, { message: 'must be betrayed or unfaithful' })
+  audience: JourneyRole;
+
+  @ApiPropertyOptional({ minimum: 2, maximum: 500, default: 20 })
+  @IfPresent()
+  @IsInt({ message: CAPACITY })
+  @Min(2, { message: CAPACITY })
+  @Max(500, { message: CAPACITY })
+  capacity?: number;
+
+  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/London' })
+  @IfPresent()
+  @IsString()
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 10000,
+    description:
+      'Addition to the contract: the group’s own guidelines; a default applies when omitted.',
+  })
+  @IfPresent()
+  @IsString()
+  @MaxLength(10000)
+  @IsText(true)
+  guidelines?: string;
+}
+
+export class UpdateGroupDto {
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IfPresent()
+  @IsString()
+  @MaxLength(80)
+  @IsText(false)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IfPresent()
+  @IsString()
+  @MaxLength(1000)
+  @IsText(true)
+  description?: string;
+
+  @ApiPropertyOptional({ minimum: 2, maximum: 500, description: 'not below memberCount' })
+  @IfPresent()
+  @IsInt({ message: CAPACITY })
+  @Min(2, { message: CAPACITY })
+  @Max(500, { message: CAPACITY })
+  capacity?: number;
+
+  @ApiPropertyOptional({ description: 'applies to sessions created afterwards' })
+  @IfPresent()
+  @IsString()
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000, description: 'Addition to the contract.' })
+  @IfPresent()
+  @IsString()
+  @MaxLength(10000)
+  @IsText(true)
+  guidelines?: string;
+}
+
+export class JoinGroupDto {
+  @ApiProperty({ enum: [true] })
+  @Equals(true, { message: 'must be true: please read and accept the guidelines' })
+  acceptGuidelines: true;
+}
+
+export class AssignModeratorDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a member’s id' })
+  userId: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '@kintsugi/identity';
+import { GroupsCoreModule } from './groups-core.module';
+import { GroupsController } from './groups.controller';
+import { GroupsService } from './groups.service';
+import { MembershipsController } from './memberships.controller';
+import { MembershipsService } from './memberships.service';
+
+/** The HTTP side of groups: listing, administration, joining and leaving, members. */
+@Module({
+  imports: [IdentityCoreModule, GroupsCoreModule],
+  controllers: [GroupsController, MembershipsController],
+  providers: [GroupsService, MembershipsService],
+})
+export class GroupsModule {}
