@@ -31,16 +31,41 @@ describe('registration, login and tokens', () => {
     expect(login.body.user.id).toBe(res.body.user.id);
   });
 
-  it('keeps handles unique ignoring case', async () => {
-    const member = await registerMember(t);
+  it('gives 30 simultaneous registrations without a handle 30 different friendly handles', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        t
+          .http()
+          .post('/api/auth/register')
+          .send({ password: 'a-long-enough-password', journeyRole: 'betrayed' }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
+    const handles = results.map((r) => r.body.user.handle.toLowerCase());
+    expect(new Set(handles).size).toBe(30);
+    for (const handle of handles) expect(handle).toMatch(/^[a-z]+-[a-z]+(-\d{3})?$/);
+  });
+
+  it('shows a chosen handle as typed', async () => {
     const res = await t
       .http()
       .post('/api/auth/register')
       .send({
-        handle: member.handle.toUpperCase(),
+        handle: 'Quiet_Heron-X',
         password: 'a-long-enough-password',
         journeyRole: 'betrayed',
       });
+    expect(res.status).toBe(201);
+    expect(res.body.user.handle).toBe('Quiet_Heron-X');
+  });
+
+  it('keeps handles unique ignoring case', async () => {
+    const member = await registerMember(t);
+    const res = await t.http().post('/api/auth/register').send({
+      handle: member.handle.toUpperCase(),
+      password: 'a-long-enough-password',
+      journeyRole: 'betrayed',
+    });
     expectError(res, 409, 'HANDLE_TAKEN');
   });
 
