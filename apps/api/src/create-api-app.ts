@@ -8,6 +8,7 @@ import {
   RedisIoAdapter,
 } from '@kintsugi/platform';
 import { ApiModule } from './api.module';
+import { serveWebApp } from './web-app';
 
 /** Builds the API exactly as production runs it; main.ts and the e2e tests both use this. */
 export async function createApiApp(env: Env): Promise<NestExpressApplication> {
@@ -20,6 +21,7 @@ export async function createApiApp(env: Env): Promise<NestExpressApplication> {
   configureHttp(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.REDIS_PREFIX));
   await app.init();
+  serveWebApp(app);
   app.use(notFoundFallback);
   return app;
 }
