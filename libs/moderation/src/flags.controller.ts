@@ -1,0 +1,25 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@kintsugi/identity';
+import { FlagMessageDto, FlagView } from './flags.dto';
+import { FlagsService } from './flags.service';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller('messages')
+export class FlagsController {
+  constructor(private readonly flags: FlagsService) {}
+
+  @Post(':id/flags')
+  @ApiOperation({
+    summary:
+      'Flags a message for review (once per member: 409 ALREADY_FLAGGED); answers the caller’s flag',
+  })
+  flag(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: FlagMessageDto,
+  ): Promise<FlagView> {
+    return this.flags.flag(user, id, body);
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@kintsugi/identity';
+import { AuditEntryView, AuditService } from './audit.service';
+import { AuditQuery, ListQueueQuery, ResolveItemDto } from './moderation.dto';
+import { ResolutionsService } from './resolutions.service';
+import { ReviewQueueService } from './review-queue.service';
+import type { ReviewItemView } from './review-item.view';
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@Controller('moderation')
+export class ReviewQueueController {
+  constructor(
+    private readonly queue: ReviewQueueService,
+    private readonly resolutions: ResolutionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('queue')
+  @ApiOperation({
+    summary:
+      'Review items of the groups the caller moderates (admins: all), urgent first, then oldest',
+  })
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListQueueQuery,
+  ): Promise<{ items: ReviewItemView[] }> {
+    return { items: await this.queue.list(user, query) };
+  }
+
+  @Get('queue/:id')
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ReviewItemView> {
+    return this.queue.get(user, id);
+  }
+
+  @Post('queue/:id/claim')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Claims an item for 10 minutes (409 ALREADY_CLAIMED while another moderator holds it)',
+  })
+  claim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ReviewItemView> {
+    return this.queue.claim(user, id);
+  }
+
+  @Post('queue/:id/resolve')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Resolves an item: approve, remove, warn, mute (durationMinutes required) or ban; written to the audit log',
+  })
+  resolve(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ResolveItemDto,
+  ): Promise<ReviewItemView> {
+    return this.resolutions.resolve(user, id, body);
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: 'Moderator actions in the caller’s groups (admins: all), newest first' })
+  async auditLog(
+    @CurrentUser() user: AuthUser,
+    @Query() query: AuditQuery,
+  ): Promise<{ items: AuditEntryView[] }> {
+    return { items: await this.audit.list(await this.queue.scope(user, query.groupId)) };
+  }
+}
