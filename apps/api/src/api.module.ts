@@ -4,6 +4,7 @@ import { IdentityModule } from '@kintsugi/identity';
 import { CurriculumModule } from '@kintsugi/curriculum';
 import { GroupsModule } from '@kintsugi/groups';
 import { NotificationsModule } from '@kintsugi/notifications';
+import { SessionsModule } from '@kintsugi/sessions';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
 
@@ -19,6 +20,7 @@ export class ApiModule {
         GroupsModule,
         CurriculumModule,
         NotificationsModule,
+        SessionsModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
       ],
       controllers: [MetricsController],

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NotificationsWorkerModule } from '@kintsugi/notifications';
+import { SessionsWorkerModule } from '@kintsugi/sessions';
 
 /**
  * Every feature's BullMQ processors. The worker app runs them alone; the API
  * process imports this module too when RUN_WORKERS is true.
  */
-@Module({ imports: [NotificationsWorkerModule] })
+@Module({ imports: [NotificationsWorkerModule, SessionsWorkerModule] })
 export class WorkerProcessorsModule {}
