@@ -12,9 +12,12 @@ class ScreenMessageJob {
 /**
  * The moderation queue: one `screen-message` job per new or edited message,
  * written to the outbox by the chat in the message's own transaction. A
- * failure throws, so BullMQ retries with backoff.
+ * failure throws, so BullMQ retries with backoff. Locks are short (jobs take
+ * milliseconds): when a worker dies mid-job, another takes the job over
+ * within seconds rather than BullMQ's default half minute, because the
+ * message may be a crisis signal.
  */
-@Processor(QUEUES.moderation, { concurrency: 8 })
+@Processor(QUEUES.moderation, { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000 })
 export class ScreeningProcessor extends WorkerHost {
   constructor(private readonly screening: ScreeningService) {
     super();
