@@ -12,6 +12,9 @@ import {
   signInThroughUi,
 } from './support/ui';
 
+// jest reads testTimeout only from the root config, not from the browser project.
+jest.setTimeout(60_000);
+
 describe('chat in the browser (real API, two members side by side)', () => {
   let t: TestApp;
   let browser: Browser;
