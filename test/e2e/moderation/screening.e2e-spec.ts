@@ -10,7 +10,7 @@ import {
   nextEvent,
   socketFor,
 } from '../../support/sockets';
-import { asSeenBy, Circle, moderatedGroup, openItem, post } from './moderation.fixture';
+import { asSeenBy, Circle, moderatedGroup, openItem, post, sleep } from './moderation.fixture';
 
 const CRISIS = "I want to end my life tonight, I can't do this anymore";
 const PHONE = 'call me on 07700 900123 any time';
@@ -39,6 +39,8 @@ describe('screening every message', () => {
   });
 
   afterAll(async () => {
+    // The server announces a closed socket's presence asynchronously; let it finish before Redis closes.
+    await sleep(300);
     await t.close();
   });
 
