@@ -13,5 +13,14 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['bench/**', '**/eval/**', 'apps/worker/src/**', 'apps/api/src/main.ts', 'test/support/**'], rules: { 'no-console': 'off' } },
+  {
+    files: [
+      'bench/**',
+      '**/eval/**',
+      'apps/worker/src/**',
+      'apps/api/src/main.ts',
+      'test/support/**',
+    ],
+    rules: { 'no-console': 'off' },
+  },
 );

@@ -12,7 +12,8 @@ import { Client } from 'pg';
 
 const ROOT = join(__dirname, '..');
 const ENTRY = join(ROOT, 'dist/apps/api/src/main.js');
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = 3;
 const PORT = 3917;
 
@@ -23,12 +24,21 @@ async function timeToReady(database: string): Promise<{ ms: number; rssMb: numbe
   url.pathname = `/${database}`;
   const started = performance.now();
   const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(PORT), DATABASE_URL: url.toString(), REDIS_PREFIX: `bench-${database}`, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(PORT),
+      DATABASE_URL: url.toString(),
+      REDIS_PREFIX: `bench-${database}`,
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   try {
     for (let i = 0; i < 600; i++) {
-      const ok = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await sleep(50);
     }
@@ -43,7 +53,8 @@ async function timeToReady(database: string): Promise<{ ms: number; rssMb: numbe
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   if (!existsSync(ENTRY)) throw new Error('Build first: npm run build:server');
@@ -66,9 +77,15 @@ async function main(): Promise<void> {
   } finally {
     await admin.end();
   }
-  console.log(`cold start to /health/ready, new database (create + migrate): median ${median(fresh).toFixed(0)} ms  [${fresh.map((v) => v.toFixed(0)).join(', ')}]`);
-  console.log(`cold start to /health/ready, migrated database: median ${median(warm).toFixed(0)} ms  [${warm.map((v) => v.toFixed(0)).join(', ')}]`);
-  console.log(`resident memory when idle (VmRSS after 5 s): median ${median(rss).toFixed(1)} MiB  [${rss.map((v) => v.toFixed(1)).join(', ')}]`);
+  console.log(
+    `cold start to /health/ready, new database (create + migrate): median ${median(fresh).toFixed(0)} ms  [${fresh.map((v) => v.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `cold start to /health/ready, migrated database: median ${median(warm).toFixed(0)} ms  [${warm.map((v) => v.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `resident memory when idle (VmRSS after 5 s): median ${median(rss).toFixed(1)} MiB  [${rss.map((v) => v.toFixed(1)).join(', ')}]`,
+  );
 }
 
 main().catch((error) => {

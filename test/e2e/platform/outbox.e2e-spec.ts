@@ -47,18 +47,14 @@ describe('the outbox and readiness through a Redis outage', () => {
   });
 
   it('relays a row written in a transaction to its queue with its job id', async () => {
-    await t.app
-      .get(DataSource)
-      .transaction((tx) =>
-        t.app
-          .get(OutboxService)
-          .add(tx, {
-            queue: QUEUES.email,
-            name: 'probe',
-            jobId: 'probe-before-outage',
-            data: { n: 1 },
-          }),
-      );
+    await t.app.get(DataSource).transaction((tx) =>
+      t.app.get(OutboxService).add(tx, {
+        queue: QUEUES.email,
+        name: 'probe',
+        jobId: 'probe-before-outage',
+        data: { n: 1 },
+      }),
+    );
     const job = await waitFor(() => queue.getJob('probe-before-outage'));
     expect(job.name).toBe('probe');
     expect(job.data).toEqual({ n: 1 });
@@ -78,14 +74,12 @@ describe('the outbox and readiness through a Redis outage', () => {
 
     const db = t.app.get(DataSource);
     await db.transaction((tx) =>
-      t.app
-        .get(OutboxService)
-        .add(tx, {
-          queue: QUEUES.email,
-          name: 'probe',
-          jobId: 'probe-during-outage',
-          data: { n: 2 },
-        }),
+      t.app.get(OutboxService).add(tx, {
+        queue: QUEUES.email,
+        name: 'probe',
+        jobId: 'probe-during-outage',
+        data: { n: 2 },
+      }),
     );
     await t.app
       .get(OutboxRelay)
