@@ -11,7 +11,7 @@ export function ReactionBar({
 }) {
   return (
     <div class="reactions" role="group" aria-label="Reactions">
-      {REACTIONS.map(({ kind, symbol, label }) => {
+      {REACTIONS.map(({ kind, label }) => {
         const count = message.reactions.counts[kind] ?? 0;
         const mine = message.reactions.mine.includes(kind);
         return (
@@ -21,12 +21,11 @@ export function ReactionBar({
             class="reaction"
             aria-pressed={mine}
             aria-label={`${label}: ${count}`}
-            title={label}
             disabled={mine}
             onClick={() => onReact(kind)}
           >
-            <span aria-hidden="true">{symbol}</span>
-            {count > 0 && <span aria-hidden="true"> {count}</span>}
+            <span aria-hidden="true">{label}</span>
+            {count > 0 && <span aria-hidden="true"> · {count}</span>}
           </button>
         );
       })}

@@ -1,8 +1,9 @@
 import type { ReactionKind } from '../api/types';
 
-export const REACTIONS: { kind: ReactionKind; symbol: string; label: string }[] = [
-  { kind: 'heart', symbol: '❤️', label: 'Heart' },
-  { kind: 'hug', symbol: '🤗', label: 'Hug' },
-  { kind: 'hear_you', symbol: '👂', label: 'I hear you' },
-  { kind: 'strength', symbol: '💪', label: 'Strength' },
+/** Worded, not emoji-only: readable everywhere, whatever fonts the device has. */
+export const REACTIONS: { kind: ReactionKind; label: string }[] = [
+  { kind: 'heart', label: '♥ Heart' },
+  { kind: 'hug', label: 'Hug' },
+  { kind: 'hear_you', label: 'I hear you' },
+  { kind: 'strength', label: 'Strength' },
 ];

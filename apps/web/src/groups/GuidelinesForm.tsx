@@ -33,7 +33,7 @@ export function GuidelinesForm({
   return (
     <form class="stack guidelines" onSubmit={submit} aria-labelledby={id}>
       <h3 id={id}>Guidelines of {group.name}</h3>
-      <div class="guidelines-text">
+      <div class="guidelines-text" tabIndex={0} role="region" aria-label="Guidelines">
         {group.guidelines.split(/\n{2,}/).map((paragraph, i) => (
           <p key={i}>{paragraph}</p>
         ))}

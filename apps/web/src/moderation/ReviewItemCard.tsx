@@ -27,6 +27,10 @@ export function ReviewItemCard({
         {formatDateTime(item.createdAt)}
         {item.claimedBy && ` · claimed by ${item.claimedBy.handle}`}
       </p>
+      <blockquote class="flagged">
+        <p class="author">{item.author?.handle ?? 'A former member'}</p>
+        <p class="body">{item.message.body}</p>
+      </blockquote>
       <ul class="reasons" aria-label="Reasons">
         {item.reasons.map((r, i) => (
           <li key={i}>
@@ -46,10 +50,6 @@ export function ReviewItemCard({
           ))}
         </ol>
       </details>
-      <blockquote class="flagged">
-        <p class="author">{item.author?.handle ?? 'A former member'}</p>
-        <p class="body">{item.message.body}</p>
-      </blockquote>
       <ErrorText message={error} />
       {item.status === 'resolved' && item.resolution ? (
         <p role="status">
