@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { del, describeError } from '../api/client';
+import { del, describeError, refreshTokens } from '../api/client';
 import { forgetSession } from '../app/session';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -12,7 +12,9 @@ export function DeleteAccount() {
   const submit = async (event: Event) => {
     event.preventDefault();
     try {
-      await del('/api/me', { password });
+      // A fresh token first, so that a 401 here can only mean a wrong password.
+      await refreshTokens();
+      await del('/api/me', { password }, { refreshOn401: false });
       forgetSession();
     } catch (err) {
       setError(describeError(err));

@@ -58,11 +58,19 @@ async function send(method: string, path: string, body: unknown, token?: string)
   }).catch(() => null);
 }
 
-/** One API call with the member's token, refreshed and retried once on 401. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One API call with the member's token, refreshed and retried once on 401 —
+ * unless the 401 can mean a wrong password (erasure), which no refresh fixes.
+ */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  { refreshOn401 = true } = {},
+): Promise<T> {
   let tokens = readTokens();
   let res = await send(method, path, body, tokens?.accessToken);
-  if (res?.status === 401 && tokens) {
+  if (res?.status === 401 && tokens && refreshOn401) {
     tokens = await refreshTokens();
     if (tokens) res = await send(method, path, body, tokens.accessToken);
   }
@@ -82,7 +90,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const del = <T = void>(path: string, body?: unknown) => api<T>('DELETE', path, body);
+export const del = <T = void>(path: string, body?: unknown, options?: { refreshOn401?: boolean }) =>
+  api<T>('DELETE', path, body, options);
 
 /** Readable text for an error from any call, with the first validation detail when there is one. */
 export function describeError(error: unknown): string {
