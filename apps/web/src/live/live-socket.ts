@@ -52,8 +52,6 @@ export function disconnectLive(): void {
   connection.set('connecting');
 }
 
-export const liveSocket = (): Socket | null => socket;
-
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ApiErrorBody };
 
 /** Emits with an acknowledgement; a silent server within `timeoutMs` counts as UNAVAILABLE. */
