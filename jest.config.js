@@ -32,6 +32,8 @@ const common = {
 };
 
 module.exports = {
+  // A global option: Jest ignores testTimeout inside projects (browser specs raise their own).
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -46,7 +48,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
-      testTimeout: 30000,
     },
     {
       ...common,
@@ -55,7 +56,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
-      testTimeout: 60000,
     },
   ],
 };
