@@ -47,14 +47,11 @@ describe('registration, login and tokens', () => {
   });
 
   it('shows a chosen handle as typed', async () => {
-    const res = await t
-      .http()
-      .post('/api/auth/register')
-      .send({
-        handle: 'Quiet_Heron-X',
-        password: 'a-long-enough-password',
-        journeyRole: 'betrayed',
-      });
+    const res = await t.http().post('/api/auth/register').send({
+      handle: 'Quiet_Heron-X',
+      password: 'a-long-enough-password',
+      journeyRole: 'betrayed',
+    });
     expect(res.status).toBe(201);
     expect(res.body.user.handle).toBe('Quiet_Heron-X');
   });
