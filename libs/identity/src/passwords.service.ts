@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 
 /**
- * argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane):
- * memory-hard, yet a login stays well under 150 ms p99 on a 2-core machine
- * (bench/auth.bench.ts measures it).
+ * argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane).
+ * bench/auth.bench.ts on the 2-core machine: login p50 27 ms, p99 44 ms
+ * sequential. 20 logins at once take p99 ~350 ms: that is queueing for two
+ * cores, and OWASP's equivalent settings (12 MiB/t=3, 9 MiB/t=4) gain under
+ * 15 % there while holding less memory per guess, so this one stays.
  */
 export const ARGON2_PARAMS = {
   type: argon2.argon2id,
