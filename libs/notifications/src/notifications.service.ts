@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Errors, OutboxService, RealtimeEmitter } from '@kintsugi/platform';
-import { MemberContact, UsersService } from '@kintsugi/identity';
 import { EmailJobs } from './email.jobs';
 import { Notification } from './notification.entity';
 import { isEmailedKind, NotifyInput } from './notification.kinds';
@@ -19,6 +18,12 @@ const LIST_LIMIT = 200;
 export interface Delivery {
   created: NotificationView[];
   push(): void;
+}
+
+interface DeliveryPrefs {
+  /** Has an address and wants e-mail. */
+  email: boolean;
+  inApp: boolean;
 }
 
 interface InsertedRow {
@@ -41,7 +46,6 @@ interface InsertedRow {
 export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly users: UsersService,
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
   ) {}
@@ -57,11 +61,9 @@ export class NotificationsService {
       delivery.push();
       return delivery;
     }
-    const contacts = new Map(
-      (await this.users.contacts([...new Set(inputs.map((i) => i.userId))])).map((c) => [c.id, c]),
-    );
-    // Erased members have no contact: nothing is stored for them any more.
-    const wanted = inputs.filter((i) => contacts.has(i.userId));
+    const prefs = await this.preferences(tx, [...new Set(inputs.map((i) => i.userId))]);
+    // Erased members have no preferences: nothing is stored for them any more.
+    const wanted = inputs.filter((i) => prefs.has(i.userId));
     if (wanted.length === 0) return { created: [], push: () => undefined };
     const rows: InsertedRow[] = await tx.query(
       `INSERT INTO notifications (user_id, kind, payload, dedupe_key)
@@ -75,12 +77,9 @@ export class NotificationsService {
         wanted.map((i) => i.dedupeKey),
       ],
     );
-    const emails = rows.filter((row) => {
-      const contact = contacts.get(row.user_id);
-      return isEmailedKind(row.kind) && contact?.email && contact.emailReminders;
-    });
+    const emails = rows.filter((row) => isEmailedKind(row.kind) && prefs.get(row.user_id)?.email);
     await this.outbox.add(tx, ...emails.map((row) => EmailJobs.notificationEmail(row.id)));
-    return this.delivery(rows, contacts);
+    return this.delivery(rows, prefs);
   }
 
   async list(userId: string, unreadOnly: boolean): Promise<NotificationView[]> {
@@ -118,7 +117,26 @@ export class NotificationsService {
     await tx.delete(Notification, { userId });
   }
 
-  private delivery(rows: InsertedRow[], contacts: Map<string, MemberContact>): Delivery {
+  /**
+   * Who wants what, read in the caller's transaction. Read here rather than
+   * through UsersService.contacts(), which takes a second pool connection:
+   * holding a transaction while waiting for another connection deadlocks
+   * once every connection is held that way (seen under the reminder bench).
+   */
+  private async preferences(
+    tx: EntityManager,
+    userIds: string[],
+  ): Promise<Map<string, DeliveryPrefs>> {
+    const rows: { id: string; email: boolean; in_app: boolean }[] = await tx.query(
+      `SELECT id, (email IS NOT NULL AND (notification_prefs->>'email')::boolean) AS email,
+         (notification_prefs->>'inApp')::boolean AS in_app
+       FROM users WHERE id = ANY($1) AND erased_at IS NULL`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, { email: r.email, inApp: r.in_app }]));
+  }
+
+  private delivery(rows: InsertedRow[], prefs: Map<string, DeliveryPrefs>): Delivery {
     const created = rows.map((row) =>
       toNotificationView({
         id: row.id,
@@ -135,7 +153,7 @@ export class NotificationsService {
         if (pushed) return;
         pushed = true;
         rows.forEach((row, i) => {
-          if (contacts.get(row.user_id)?.inApp)
+          if (prefs.get(row.user_id)?.inApp)
             this.realtime.toUser(row.user_id, 'notification', created[i]);
         });
       },

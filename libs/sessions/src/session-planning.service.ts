@@ -4,7 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, Env, JobSpec, OutboxService, QUEUES } from '@kintsugi/platform';
+import { Clock, Env, Errors, JobSpec, OutboxService, QUEUES } from '@kintsugi/platform';
 import type { AuthUser } from '@kintsugi/identity';
 import { GroupAccessService, GroupRef } from '@kintsugi/groups';
 import { Topic, TopicsService } from '@kintsugi/curriculum';
@@ -18,6 +18,13 @@ import { SessionErrors } from './sessions.errors';
 import { SessionsService } from './sessions.service';
 
 const MINUTE = 60_000;
+const WALK_ATTEMPTS = 5;
+
+interface TopicWalk {
+  /** The group's last_topic_order the walk started after. */
+  from: number;
+  topics: Topic[];
+}
 
 /**
  * Creating, moving and cancelling sessions. Each use is one transaction that
@@ -43,42 +50,46 @@ export class SessionPlanningService {
   ) {}
 
   async create(user: AuthUser, groupId: string, dto: CreateSessionDto): Promise<SessionView[]> {
-    return this.db.transaction(async (tx) => {
-      const { group } = await this.access.require(user, groupId, 'moderate', tx);
-      const now = this.clock.now();
-      const first = new Date(dto.startsAt);
-      if (first <= now) throw SessionErrors.notInFuture('startsAt');
-      const starts = occurrences(first, dto.recurrence, group.timezone);
-      // A named topic serves every occurrence and leaves the group's walk through the guide where it was.
-      const chosen = dto.topicSlug ? await this.topicFor(group, dto.topicSlug) : null;
-      const topics = chosen
-        ? starts.map(() => chosen)
-        : await this.nextTopics(tx, group, starts.length);
-      const seriesId = dto.recurrence !== undefined ? randomUUID() : null;
-      const sessions = await tx.save(
-        starts.map((startsAt, i) =>
-          tx.create(DiscussionSession, {
-            groupId,
-            seriesId,
-            topicId: topics[i].id,
-            startsAt,
-            endsAt: new Date(startsAt.getTime() + dto.durationMinutes * MINUTE),
-            status: 'scheduled',
-            createdBy: user.id,
-            remindersFrom: now,
-          }),
-        ),
-      );
-      await this.outbox.add(
-        tx,
-        ...sessions.flatMap((s) => allJobs(s, this.env.reminderOffsets, now)),
-      );
-      return this.sessions.views(sessions, user.id, tx);
-    });
+    const { group } = await this.access.require(user, groupId, 'moderate');
+    const now = this.clock.now();
+    const first = new Date(dto.startsAt);
+    if (first <= now) throw SessionErrors.notInFuture('startsAt');
+    const starts = occurrences(first, dto.recurrence, group.timezone);
+    // A named topic serves every occurrence and leaves the group's walk through the guide where it was.
+    const chosen = dto.topicSlug ? await this.topicFor(group, dto.topicSlug) : null;
+    const seriesId = dto.recurrence !== undefined ? randomUUID() : null;
+    for (let attempt = 1; ; attempt++) {
+      const walk = chosen ? null : await this.nextTopics(group, starts.length);
+      const topics = walk ? walk.topics : starts.map(() => chosen as Topic);
+      const sessions = await this.db.transaction(async (tx) => {
+        await this.access.require(user, groupId, 'moderate', tx);
+        if (walk && !(await this.advanceWalk(tx, group, walk))) return null;
+        const saved = await tx.save(
+          starts.map((startsAt, i) =>
+            tx.create(DiscussionSession, {
+              groupId,
+              seriesId,
+              topicId: topics[i].id,
+              startsAt,
+              endsAt: new Date(startsAt.getTime() + dto.durationMinutes * MINUTE),
+              status: 'scheduled',
+              createdBy: user.id,
+              remindersFrom: now,
+            }),
+          ),
+        );
+        await this.outbox.add(tx, ...saved.flatMap((s) => allJobs(s, this.offsets, now)));
+        return saved;
+      });
+      if (sessions) return this.sessions.views(sessions, user.id);
+      if (attempt >= WALK_ATTEMPTS)
+        throw Errors.unavailable('The group is busy; please try again.');
+    }
   }
 
   /** Changes one occurrence; a new start time moves its reminders and tells who said going. */
   async reschedule(user: AuthUser, id: string, dto: UpdateSessionDto): Promise<SessionView> {
+    const topic = dto.topicSlug ? await this.topics.bySlugForInput(dto.topicSlug) : null;
     const { session, delivery, obsolete } = await this.db.transaction(async (tx) => {
       const { session, access } = await this.sessions.load(user, id, 'moderate', tx, true);
       if (session.status !== 'scheduled') throw SessionErrors.closed(session.status);
@@ -88,7 +99,7 @@ export class SessionPlanningService {
       if (dto.startsAt && startsAt <= now) throw SessionErrors.notInFuture('startsAt');
       const minutes =
         dto.durationMinutes ?? (session.endsAt.getTime() - session.startsAt.getTime()) / MINUTE;
-      if (dto.topicSlug) session.topicId = (await this.topicFor(access.group, dto.topicSlug)).id;
+      if (topic) session.topicId = this.checkAudience(access.group, topic).id;
       const moved = startsAt.getTime() !== previous.startsAt.getTime();
       session.startsAt = startsAt;
       session.endsAt = new Date(startsAt.getTime() + minutes * MINUTE);
@@ -174,7 +185,10 @@ export class SessionPlanningService {
   }
 
   private async topicFor(group: GroupRef, slug: string): Promise<Topic> {
-    const topic = await this.topics.bySlugForInput(slug);
+    return this.checkAudience(group, await this.topics.bySlugForInput(slug));
+  }
+
+  private checkAudience(group: GroupRef, topic: Topic): Topic {
     if (topic.audience !== 'both' && topic.audience !== group.audience)
       throw SessionErrors.topicOfOtherAudience();
     return topic;
@@ -182,20 +196,26 @@ export class SessionPlanningService {
 
   /**
    * The group's next topics in guide order, continuing where its last
-   * session's topic left off. The group row is locked so two moderators
-   * scheduling at once never take the same topics.
+   * session's topic left off. Read outside the transaction (topics come from
+   * another pool connection, which a transaction must never wait for), then
+   * claimed in it by advanceWalk() only if nobody moved the walk meanwhile.
    */
-  private async nextTopics(tx: EntityManager, group: GroupRef, count: number): Promise<Topic[]> {
-    const [row]: { last_topic_order: number }[] = await tx.query(
-      `SELECT last_topic_order FROM groups WHERE id = $1 FOR UPDATE`,
+  private async nextTopics(group: GroupRef, count: number): Promise<TopicWalk> {
+    const [row]: { last_topic_order: number }[] = await this.db.query(
+      `SELECT last_topic_order FROM groups WHERE id = $1`,
       [group.id],
     );
     const topics = await this.topics.nextFor(group.audience, row.last_topic_order, count);
-    await tx.query(`UPDATE groups SET last_topic_order = $2 WHERE id = $1`, [
-      group.id,
-      topics[topics.length - 1].order,
-    ]);
-    return topics;
+    return { from: row.last_topic_order, topics };
+  }
+
+  /** Compare-and-set on groups.last_topic_order, so two schedulers never take the same topics. */
+  private async advanceWalk(tx: EntityManager, group: GroupRef, walk: TopicWalk): Promise<boolean> {
+    const [, changed]: [unknown, number] = await tx.query(
+      `UPDATE groups SET last_topic_order = $3 WHERE id = $1 AND last_topic_order = $2`,
+      [group.id, walk.from, walk.topics[walk.topics.length - 1].order],
+    );
+    return changed === 1;
   }
 
   private afterCommit(delivery: Delivery | null, obsolete: JobSpec[]): void {

@@ -29,7 +29,10 @@ import { SessionsPersonalData } from './sessions.personal-data';
 })
 export class SessionsCoreModule {}
 
-/** The HTTP side: schedule, list, move, cancel, RSVP; the member's export and erasure. */
+/**
+ * The HTTP side: schedule, list, move, cancel, RSVP; the member's export and
+ * erasure; the next session on groups.
+ */
 @Module({
   imports: [SessionsCoreModule, NotificationsCoreModule],
   controllers: [SessionsController],
