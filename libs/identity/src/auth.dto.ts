@@ -71,21 +71,21 @@ export class RefreshDto {
   refreshToken: string;
 }
 
+/** Present means it must be valid: null is not a time zone nor a set of preferences. */
+const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
+
 /** Either switch may be sent alone; the other keeps its value. */
 export class NotificationPrefsDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   email?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   inApp?: boolean;
 }
-
-/** Present means it must be valid: null is not a time zone nor a set of preferences. */
-const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ nullable: true, description: 'null removes the e-mail' })

@@ -70,6 +70,7 @@ describe('own account: profile, export, erasure', () => {
       [{ timezone: '+02:00' }, 'timezone'],
       [{ notificationPrefs: null }, 'notificationPrefs'],
       [{ notificationPrefs: { email: 'no' } }, 'notificationPrefs.email'],
+      [{ notificationPrefs: { inApp: null } }, 'notificationPrefs.inApp'],
       [{ notificationPrefs: { email: true, sms: true } }, 'notificationPrefs.sms'],
       [{ email: 'not-an-address' }, 'email'],
       [{ handle: 'new-name' }, 'handle'],
