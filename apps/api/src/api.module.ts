@@ -5,6 +5,7 @@ import { CurriculumModule } from '@kintsugi/curriculum';
 import { GroupsModule } from '@kintsugi/groups';
 import { NotificationsModule } from '@kintsugi/notifications';
 import { SessionsModule } from '@kintsugi/sessions';
+import { ModerationModule } from '@kintsugi/moderation';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
 
@@ -21,6 +22,7 @@ export class ApiModule {
         CurriculumModule,
         NotificationsModule,
         SessionsModule,
+        ModerationModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
       ],
       controllers: [MetricsController],

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { NotificationsWorkerModule } from '@kintsugi/notifications';
 import { SessionsWorkerModule } from '@kintsugi/sessions';
+import { ModerationWorkerModule } from '@kintsugi/moderation';
 
 /**
  * Every feature's BullMQ processors. The worker app runs them alone; the API
  * process imports this module too when RUN_WORKERS is true.
  */
-@Module({ imports: [NotificationsWorkerModule, SessionsWorkerModule] })
+@Module({ imports: [NotificationsWorkerModule, SessionsWorkerModule, ModerationWorkerModule] })
 export class WorkerProcessorsModule {}
