@@ -63,7 +63,7 @@ export function toErrorBody(error: unknown): { body: ErrorBody; retryAfterSecond
     };
   }
   const errorId = randomUUID();
-  logger.error({ errorId, err: error }, 'Unexpected error');
+  logger.error({ errorId, err: describeForLog(error) }, 'Unexpected error');
   return {
     body: {
       statusCode: 500,
@@ -72,4 +72,14 @@ export function toErrorBody(error: unknown): { body: ErrorBody; retryAfterSecond
       errorId,
     },
   };
+}
+
+/**
+ * What of an unexpected error goes to the log: its type, message and stack.
+ * Not the whole object: a failed query carries its SQL parameters, which may
+ * hold an e-mail or a message body.
+ */
+function describeForLog(error: unknown): { type: string; message: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: 'non-Error thrown' };
+  return { type: error.constructor.name, message: error.message, stack: error.stack };
 }
