@@ -5,6 +5,7 @@ import { CurriculumModule } from '@kintsugi/curriculum';
 import { GroupsModule } from '@kintsugi/groups';
 import { NotificationsModule } from '@kintsugi/notifications';
 import { SessionsModule } from '@kintsugi/sessions';
+import { ChatModule } from '@kintsugi/chat';
 import { ModerationModule } from '@kintsugi/moderation';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
@@ -22,6 +23,7 @@ export class ApiModule {
         CurriculumModule,
         NotificationsModule,
         SessionsModule,
+        ChatModule,
         ModerationModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
       ],

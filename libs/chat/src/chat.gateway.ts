@@ -1,0 +1,167 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  CHAT_NAMESPACE,
+  MetricsService,
+  Rooms,
+  toErrorBody,
+  validateInput,
+} from '@kintsugi/platform';
+import { AccessTokensService, AuthUser, toPublicUser } from '@kintsugi/identity';
+import { GroupAccessService } from '@kintsugi/groups';
+import { ChatBroadcaster } from './chat.broadcaster';
+import { MessageSendService } from './message-send.service';
+import { SocketGroupDto, SocketSendDto } from './messages.dto';
+import { PresenceService } from './presence.service';
+import { refuseLargePayloads } from './socket-payload-limit';
+
+type Ack = { ok: true } & Record<string, unknown>;
+type Refusal = { ok: false; error: ReturnType<typeof toErrorBody>['body'] };
+
+/** Every handler answers `{ ok: true, … }` or `{ ok: false, error }`, never throws at the socket. */
+async function answer(work: () => Promise<Record<string, unknown> | void>): Promise<Ack | Refusal> {
+  try {
+    return { ok: true, ...((await work()) ?? {}) };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error).body };
+  }
+}
+
+const userOf = (socket: Socket): AuthUser => (socket.data as { user: AuthUser }).user;
+
+/**
+ * The /chat namespace: authentication at the handshake (a bad token is a
+ * connect_error, never a connection), rooms joined before the client hears
+ * "connected", and events mapped to the same services as REST.
+ */
+@WebSocketGateway({ namespace: CHAT_NAMESPACE })
+export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(ChatGateway.name);
+
+  constructor(
+    private readonly tokens: AccessTokensService,
+    private readonly access: GroupAccessService,
+    private readonly sends: MessageSendService,
+    private readonly presence: PresenceService,
+    private readonly broadcaster: ChatBroadcaster,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.broadcaster.attach(namespace);
+    this.presence.attach(namespace);
+    namespace.use((socket, next) => {
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => {
+          const { body } = toErrorBody(error);
+          next(Object.assign(new Error(body.code), { data: body }));
+        },
+      );
+    });
+  }
+
+  /** Who it is, and every room they belong in, before the connection is confirmed. */
+  private async admit(socket: Socket): Promise<void> {
+    const token: unknown = socket.handshake.auth?.token;
+    const user = await this.tokens.authenticate(typeof token === 'string' ? token : null);
+    socket.data = { user };
+    const groupIds = await this.access.groupIdsOf(user.id);
+    await socket.join([Rooms.user(user.id), ...groupIds.map(Rooms.group)]);
+    socket.use(refuseLargePayloads);
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    this.metrics.socketConnections.inc();
+    const user = userOf(socket);
+    const rooms = [...socket.rooms].filter((room) => room.startsWith('group:'));
+    await this.presenceChange(
+      user,
+      () => this.presence.socketOpened(user.id, socket.id),
+      true,
+      async () => rooms,
+    );
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    this.metrics.socketConnections.dec();
+    const user = userOf(socket);
+    if (!user) return;
+    await this.presenceChange(
+      user,
+      () => this.presence.socketClosed(user.id, socket.id),
+      false,
+      async () => (await this.access.groupIdsOf(user.id)).map(Rooms.group),
+    );
+  }
+
+  @SubscribeMessage('message:send')
+  send(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return answer(async () => {
+      const input = await validateInput(SocketSendDto, payload, 'payload');
+      const { message } = await this.sends.send(userOf(socket), input.groupId, input, 'socket');
+      return { message };
+    });
+  }
+
+  /** After joining over REST: the same membership check as every door, then the room. */
+  @SubscribeMessage('group:subscribe')
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return answer(async () => {
+      const { groupId } = await validateInput(SocketGroupDto, payload, 'payload');
+      await this.access.require(userOf(socket), groupId, 'member');
+      await socket.join(Rooms.group(groupId));
+    });
+  }
+
+  /** Being in the room proves membership (it was checked on joining it); else the policy answers. */
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return answer(async () => {
+      const { groupId } = await validateInput(SocketGroupDto, payload, 'payload');
+      const user = userOf(socket);
+      if (!socket.rooms.has(Rooms.group(groupId)))
+        await this.access.require(user, groupId, 'member');
+      socket.to(Rooms.group(groupId)).emit('typing', { groupId, user: toPublicUser(user) });
+    });
+  }
+
+  @SubscribeMessage('presence:list')
+  list(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return answer(async () => {
+      const { groupId } = await validateInput(SocketGroupDto, payload, 'payload');
+      await this.access.require(userOf(socket), groupId, 'member');
+      return { online: await this.presence.onlineMembers(groupId) };
+    });
+  }
+
+  /**
+   * Presence is a courtesy: when Redis or the database cannot answer (an
+   * outage, or the process shutting down) chat goes on and nobody is announced.
+   */
+  private async presenceChange(
+    user: AuthUser,
+    record: () => Promise<boolean>,
+    online: boolean,
+    rooms: () => Promise<string[]>,
+  ): Promise<void> {
+    try {
+      if (!(await record())) return;
+      for (const room of await rooms()) {
+        const groupId = room.slice('group:'.length);
+        this.broadcaster.presence(groupId, { groupId, user: toPublicUser(user), online });
+      }
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'Presence not announced');
+    }
+  }
+}
