@@ -4,6 +4,7 @@ import { PersonalDataRegistry, IdentityCoreModule } from '@kintsugi/identity';
 import { GroupsCoreModule, GroupsExtensions } from '@kintsugi/groups';
 import { CurriculumCoreModule } from '@kintsugi/curriculum';
 import { NotificationsCoreModule } from '@kintsugi/notifications';
+import { ChatCoreModule, ChatExtensions } from '@kintsugi/chat';
 import { RemindersService } from './reminders.service';
 import { SessionAttendanceService } from './session-attendance.service';
 import { SessionLifecycleService } from './session-lifecycle.service';
@@ -31,10 +32,10 @@ export class SessionsCoreModule {}
 
 /**
  * The HTTP side: schedule, list, move, cancel, RSVP; the member's export and
- * erasure; the next session on groups.
+ * erasure; the next session on groups and the live session on new messages.
  */
 @Module({
-  imports: [SessionsCoreModule, NotificationsCoreModule],
+  imports: [SessionsCoreModule, NotificationsCoreModule, ChatCoreModule],
   controllers: [SessionsController],
   providers: [SessionPlanningService, SessionsPersonalData],
 })
@@ -44,20 +45,22 @@ export class SessionsModule implements OnModuleInit {
     private readonly sessionsData: SessionsPersonalData,
     private readonly groups: GroupsExtensions,
     private readonly sessions: SessionsService,
+    private readonly chat: ChatExtensions,
   ) {}
 
   onModuleInit(): void {
     this.groups.setNextSessionLookup((groupIds, viewerId) =>
       this.sessions.nextSessions(groupIds, viewerId),
     );
+    this.chat.setLiveSessionLookup((groupId, tx) => this.sessions.liveSessionId(groupId, tx));
     this.personalData.addExporter('rsvps', (userId, tx) => this.sessionsData.export(userId, tx));
     this.personalData.addEraser((userId, tx) => this.sessionsData.erase(userId, tx));
   }
 }
 
-/** The `sessions` and `reminders` queues' processors and the reconciler. */
+/** The `sessions` and `reminders` queues' processors and the reconciler (chat's presence counts attendance). */
 @Module({
-  imports: [SessionsCoreModule, NotificationsCoreModule],
+  imports: [SessionsCoreModule, NotificationsCoreModule, ChatCoreModule],
   providers: [
     SessionLifecycleService,
     RemindersService,
