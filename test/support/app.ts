@@ -17,6 +17,8 @@ export const TEST_ADMIN = { handle: 'kintsugi-admin', password: 'admin-password-
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Its database; pass it to another startApp to run a second API process on the same data. */
+  database: string;
   env: Env;
   url: string;
   http: () => ReturnType<typeof request>;
@@ -72,21 +74,28 @@ export function testEnvVars(
 /**
  * The real API, as main.ts builds it, on a random port of 127.0.0.1 with its
  * own database and Redis prefix. Workers run in-process unless RUN_WORKERS=false.
+ * With `database`, it is a further API process on another app's database and
+ * Redis prefix (as when several run behind a load balancer); closing it
+ * leaves the database to its owner.
  */
-export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startApp(
+  overrides: Record<string, string> = {},
+  options: { database?: string } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const env = loadEnv(testEnvVars(database, overrides));
   const app = await createApiApp(env);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {
     app,
+    database,
     env,
     url: url.replace('[::1]', '127.0.0.1'),
     http: () => request(app.getHttpServer()),
     async close() {
       await app.close();
-      await dropTestDatabase(database);
+      if (!options.database) await dropTestDatabase(database);
     },
   };
 }

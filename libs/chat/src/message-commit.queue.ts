@@ -85,6 +85,17 @@ export class MessageCommitQueue {
     });
   }
 
+  /** The message a member already sent with this clientId, if any. */
+  async original(authorId: string, clientId: string): Promise<Committed | null> {
+    const [row] = await selectMessages(
+      this.db.manager,
+      authorId,
+      'm.author_id = $2 AND m.client_id = $3',
+      [authorId, clientId],
+    );
+    return row ? { row, created: false } : null;
+  }
+
   private async drain(groupId: string, queue: Pending[]): Promise<void> {
     while (queue.length > 0) await this.commitAndAnnounce(groupId, queue.splice(0, MAX_BATCH));
     this.pending.delete(groupId);

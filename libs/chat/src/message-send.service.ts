@@ -30,11 +30,17 @@ export class MessageSendService {
     door: SendDoor,
   ): Promise<{ message: MessageView; created: boolean }> {
     const { canModerate } = await this.access.require(user, groupId, 'post');
-    const ticket = await this.limiter.consume(
-      'send',
-      `${user.id}-${groupId}`,
-      this.env.rateLimit('SEND'),
-    );
+    const ticket = await this.limiter
+      .consume('send', `${user.id}-${groupId}`, this.env.rateLimit('SEND'))
+      .catch(async (refusal: unknown) => {
+        // A retry of a message already stored is answered, limit or not.
+        const original = await this.commits.original(user.id, input.clientId);
+        if (!original) throw refusal;
+        return original;
+      });
+    if ('row' in ticket) {
+      return { message: toMessageView(ticket.row, { id: user.id, canModerate }), created: false };
+    }
     const { row, created } = await this.commits.submit(groupId, {
       authorId: user.id,
       authorHandle: user.handle,
