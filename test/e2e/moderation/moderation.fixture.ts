@@ -3,6 +3,8 @@ import type { TestApp } from '../../support/app';
 import { createGroup, joinGroup } from '../../support/groups';
 import { JourneyRole, Member, registerMember } from '../../support/members';
 import { eventually } from '../../support/sockets';
+import type { MessageView } from '@kintsugi/chat';
+import type { ReviewItemView } from '@kintsugi/moderation';
 
 /** A group with its own moderator and members, set up over REST as clients would. */
 export interface Circle {
@@ -54,17 +56,27 @@ export async function post(member: Member, groupId: string, body: string): Promi
 }
 
 /** The open review item about a message, as `reader` (a moderator or admin) sees the queue. */
-export async function openItem(reader: Member, messageId: string, ms = 5000): Promise<any> {
+export async function openItem(
+  reader: Member,
+  messageId: string,
+  ms = 5000,
+): Promise<ReviewItemView> {
   return eventually(async () => {
     const res = await reader.get('/api/moderation/queue?status=open');
-    return res.body.items?.find((i: { message: { id: string } }) => i.message.id === messageId);
+    return (res.body.items as ReviewItemView[] | undefined)?.find(
+      (i) => i.message.id === messageId,
+    );
   }, ms);
 }
 
 /** A message as another member reads it in the group's history. */
-export async function asSeenBy(reader: Member, groupId: string, messageId: string): Promise<any> {
+export async function asSeenBy(
+  reader: Member,
+  groupId: string,
+  messageId: string,
+): Promise<MessageView | undefined> {
   const res = await reader.get(`/api/groups/${groupId}/messages?limit=100`);
-  return res.body.items.find((m: { id: string }) => m.id === messageId);
+  return (res.body.items as MessageView[]).find((m) => m.id === messageId);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

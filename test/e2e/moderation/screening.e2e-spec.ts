@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ScreeningService } from '@kintsugi/moderation';
+import { type ReviewItemView, ScreeningService } from '@kintsugi/moderation';
 import { startApp, TestApp } from '../../support/app';
 import { loginAdmin, Member } from '../../support/members';
 import {
@@ -66,7 +66,7 @@ describe('screening every message', () => {
     const notified = nextEvent(authorSocket, 'notification', (n) => n.kind === 'crisis_resources');
     const started = Date.now();
     const message = await post(author, circle.groupId, CRISIS);
-    const isIt = (p: { item: { message: { id: string } } }) => p.item.message.id === message.id;
+    const isIt = (p: { item: ReviewItemView }) => p.item.message.id === message.id;
     const [modAlert, adminAlert, notification] = await Promise.all([
       nextEvent(modSocket, 'moderation:alert', isIt),
       nextEvent(adminSocket, 'moderation:alert', isIt),
