@@ -48,6 +48,11 @@ export class ReviewQueueController {
   @ApiOperation({
     summary:
       'Resolves an item: approve, remove, warn, mute (durationMinutes required) or ban; written to the audit log',
+    description:
+      'approve shows a hidden message again; remove removes it (the author gets `moderation_notice`); warn, mute and ban ' +
+      'act on the author (each with a `moderation_notice`) and leave the message as it is. durationMinutes is refused ' +
+      'for actions other than mute. Any moderator of the group may resolve, whoever holds the claim; nobody may act on ' +
+      'an item about their own message (403).',
   })
   resolve(
     @CurrentUser() user: AuthUser,
