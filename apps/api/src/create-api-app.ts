@@ -7,6 +7,7 @@ import {
   notFoundFallback,
   RedisIoAdapter,
 } from '@kintsugi/platform';
+import { UNSUBSCRIBE_PATH } from '@kintsugi/notifications';
 import { ApiModule } from './api.module';
 import { serveWebApp } from './web-app';
 
@@ -18,7 +19,7 @@ export async function createApiApp(env: Env): Promise<NestExpressApplication> {
     abortOnError: false,
   });
   app.use(app.get(MetricsService).httpTimer());
-  configureHttp(app);
+  configureHttp(app, { formPaths: [UNSUBSCRIBE_PATH] });
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.REDIS_PREFIX));
   await app.init();
   serveWebApp(app);

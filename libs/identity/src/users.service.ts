@@ -64,4 +64,16 @@ export class UsersService {
     if (changes.journeyRole) user.journeyRole = changes.journeyRole;
     return toAdminUserView(await this.users.save(user));
   }
+
+  /**
+   * The one-click unsubscribe: e-mail reminders off, in-app left as it is.
+   * An erased member's row matches nothing.
+   */
+  async turnOffEmailReminders(userId: string): Promise<void> {
+    await this.users.query(
+      `UPDATE users SET notification_prefs = notification_prefs || '{"email": false}'::jsonb
+       WHERE id = $1 AND erased_at IS NULL`,
+      [userId],
+    );
+  }
 }

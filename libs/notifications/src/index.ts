@@ -16,3 +16,4 @@ export type {
   CrisisResource,
 } from './notification.kinds';
 export type { NotificationView } from './notification.view';
+export { UNSUBSCRIBE_PATH } from './unsubscribe.controller';

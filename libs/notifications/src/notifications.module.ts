@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityCoreModule, PersonalDataRegistry } from '@kintsugi/identity';
-import { EmailPreferences } from './email-preferences.service';
 import { EmailProcessor } from './email.processor';
 import { Mailer } from './mailer.service';
 import { Notification } from './notification.entity';
@@ -22,7 +21,7 @@ export class NotificationsCoreModule {}
 @Module({
   imports: [NotificationsCoreModule],
   controllers: [NotificationsController, UnsubscribeController],
-  providers: [UnsubscribeLinks, EmailPreferences],
+  providers: [UnsubscribeLinks],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(

@@ -1,21 +1,25 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Errors, Public } from '@kintsugi/platform';
-import { EmailPreferences } from './email-preferences.service';
+import { UsersService } from '@kintsugi/identity';
 import { UnsubscribeQuery } from './notifications.dto';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 const DONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>E-mails turned off</title></head>
 <body><p>You will no longer get e-mails from us. You can turn them back on in your settings.</p></body></html>`;
 
+const UNSUBSCRIBE_ROUTE = 'notifications/unsubscribe';
+/** Where the global prefix puts it (the only path that takes a form body). */
+export const UNSUBSCRIBE_PATH = `/api/${UNSUBSCRIBE_ROUTE}`;
+
 /** The link in every e-mail: works without signing in (the token is signed for one member). */
 @ApiTags('notifications')
 @Public()
-@Controller('notifications/unsubscribe')
+@Controller(UNSUBSCRIBE_ROUTE)
 export class UnsubscribeController {
   constructor(
     private readonly links: UnsubscribeLinks,
-    private readonly preferences: EmailPreferences,
+    private readonly users: UsersService,
   ) {}
 
   @Get()
@@ -27,6 +31,7 @@ export class UnsubscribeController {
     return DONE_PAGE;
   }
 
+  /** Mail providers post `List-Unsubscribe=One-Click` as a form: the body is accepted and ignored. */
   @Post()
   @HttpCode(204)
   @ApiOperation({ summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post)' })
@@ -37,6 +42,6 @@ export class UnsubscribeController {
   private async unsubscribe(token: string): Promise<void> {
     const userId = this.links.userIdFrom(token);
     if (!userId) throw Errors.validation([{ field: 'token', problem: 'is not a valid link' }]);
-    await this.preferences.turnEmailOff(userId);
+    await this.users.turnOffEmailReminders(userId);
   }
 }

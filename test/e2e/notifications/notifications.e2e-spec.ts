@@ -184,7 +184,12 @@ describe('notifications', () => {
     }
     expectError(await t.http().post('/api/notifications/unsubscribe'), 400, 'VALIDATION_FAILED');
     expect((await ana.get('/api/me')).body.notificationPrefs.email).toBe(true);
-    const res = await t.http().post(`/api/notifications/unsubscribe?token=${token}`);
+    // As mail providers send it (RFC 8058): a form body, no session.
+    const res = await t
+      .http()
+      .post(`/api/notifications/unsubscribe?token=${token}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click');
     expect(res.status).toBe(204);
     expect((await ana.get('/api/me')).body.notificationPrefs).toEqual({
       email: false,

@@ -32,6 +32,9 @@ describe('the error shape at the HTTP edge', () => {
       .set('Content-Type', 'text/plain')
       .send('handle=x');
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    // Only the one-click unsubscribe takes a form body.
+    const form = await t.http().post('/api/auth/login').type('form').send('handle=x&password=y');
+    expectError(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers a body over 64 KiB with 413 PAYLOAD_TOO_LARGE', async () => {

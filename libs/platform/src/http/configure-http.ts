@@ -11,27 +11,34 @@ import { toErrorBody } from '../errors/to-error-body';
 
 export const BODY_LIMIT = '64kb';
 
-/** A body that is present must be JSON (API.md: 415 UNSUPPORTED_MEDIA_TYPE). */
-function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
-  const hasBody =
-    Number(req.headers['content-length'] ?? 0) > 0 ||
-    req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
-    const { body } = toErrorBody(Errors.unsupportedMediaType());
-    res.status(body.statusCode).json(body);
-    return;
-  }
-  next();
+/**
+ * A body that is present must be JSON (API.md: 415 UNSUPPORTED_MEDIA_TYPE),
+ * except on the paths that take a form from outside (RFC 8058 one-click
+ * unsubscribe, posted by mail providers); their body is never read.
+ */
+function requireJsonBody(formPaths: string[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 ||
+      req.headers['transfer-encoding'] !== undefined;
+    const formAllowed = formPaths.includes(req.path) && req.is('application/x-www-form-urlencoded');
+    if (hasBody && !req.is('application/json') && !formAllowed) {
+      const { body } = toErrorBody(Errors.unsupportedMediaType());
+      res.status(body.statusCode).json(body);
+      return;
+    }
+    next();
+  };
 }
 
 /**
  * Everything about the HTTP surface that main.ts and the tests must share:
  * security headers, body limits, the error shape, validation, OpenAPI.
  */
-export function configureHttp(app: INestApplication): void {
+export function configureHttp(app: INestApplication, options: { formPaths?: string[] } = {}): void {
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(requireJsonBody);
+  app.use(requireJsonBody(options.formPaths ?? []));
   app.use(json({ limit: BODY_LIMIT, strict: true }));
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new HttpErrorFilter());
