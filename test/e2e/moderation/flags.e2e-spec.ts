@@ -68,6 +68,25 @@ describe('flagging messages', () => {
     expect(await asSeenBy(author, circle.groupId, message.id)).toMatchObject({ status: 'visible' });
   });
 
+  it('puts a member’s own flags, notes included, in their data export', async () => {
+    const [author, flagger] = circle.members;
+    const message = await post(author, circle.groupId, `${QUIET} exported`);
+    expect((await flag(flagger, message.id, { reason: 'other', note: 'seemed off' })).status).toBe(
+      201,
+    );
+    const exported = await flagger.get('/api/me/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.flags).toContainEqual({
+      id: expect.any(String),
+      messageId: message.id,
+      reason: 'other',
+      note: 'seemed off',
+      createdAt: expect.any(String),
+    });
+    const authors = await author.get('/api/me/export');
+    expect(JSON.stringify(authors.body.flags ?? [])).not.toContain('seemed off');
+  });
+
   it('hides a message flagged by three different members until review, on open sockets, and shows it again on approve', async () => {
     const [author, f1, f2, f3, reader] = circle.members;
     const message = await post(author, circle.groupId, QUIET);
