@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   await prepareDatabase(env.DATABASE_URL, startupLogger(env));
   const app = await NestFactory.createApplicationContext(WorkerModule.register(env), {
     bufferLogs: true,
+    abortOnError: false,
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
