@@ -1,0 +1,400 @@
+/**
+ * Chat fan-out: 1,000 connected members in 50 groups of 20, at stepped send
+ * rates, against Kintsugi and two reference servers written for this bench
+ * (reference/bare-server.ts: broadcast only; reference/commit-server.ts: one
+ * INSERT per message, ack and broadcast after commit).
+ * Run: node -r @swc-node/register bench/chat-fanout.ts   (about 2–3 minutes)
+ *
+ * The load generator runs in its own process (a fork of this file) so that
+ * its CPU is not the servers'. Per step it reports sends/s acked,
+ * deliveries/s, ack and send-to-receive latency p50/p99, completeness (every
+ * acked message received by all 20 members of its group) and seq-order
+ * violations. A step passes when p99 send-to-receive < 100 ms and nothing
+ * acked was lost; each server's ceiling is its highest passing rate.
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import { io, Socket } from 'socket.io-client';
+import { prepareDatabase } from '../libs/platform/src/database/prepare-database';
+
+const ROOT = join(__dirname, '..');
+const ADMIN_URL =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
+const MEMBERS = 1000;
+const GROUP_SIZE = 20;
+const RATES = (process.env.BENCH_RATES ?? '200,400,800,1200,1600,2400').split(',').map(Number);
+const STEP_MS = 4000;
+const TARGETS = (process.env.BENCH_TARGETS ?? 'kintsugi,bare,commit').split(',');
+
+interface Member {
+  token: string;
+  groupId: string;
+}
+interface StepResult {
+  rate: number;
+  sendsPerSec: number;
+  deliveriesPerSec: number;
+  ackP50: number;
+  ackP99: number;
+  e2eP50: number;
+  e2eP99: number;
+  completeness: number;
+  refused: number;
+  outOfOrder: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pct = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+// ───────────────────────── load generator (child) ─────────────────────────
+
+async function loadGenerator(url: string, members: Member[]): Promise<void> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < members.length; i += 100) {
+    const batch = members.slice(i, i + 100).map(
+      (m) =>
+        new Promise<Socket>((resolve, reject) => {
+          const s = io(`${url}/chat`, {
+            auth: { token: m.token, groupId: m.groupId },
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          });
+          s.once('connect', () => resolve(s));
+          s.once('connect_error', reject);
+        }),
+    );
+    sockets.push(...(await Promise.all(batch)));
+  }
+  process.send!({ type: 'connected' });
+
+  const sentAt = new Map<string, number>();
+  const delivered = new Map<string, number>();
+  const lastSeq = new Map<Socket, Map<string, number>>();
+  let e2e: number[] = [];
+  let outOfOrder = 0;
+  sockets.forEach((s) => {
+    lastSeq.set(s, new Map());
+    s.on(
+      'message:new',
+      ({ message }: { message: { clientId: string; seq: number; groupId: string } }) => {
+        const at = sentAt.get(message.clientId);
+        if (at === undefined) return;
+        e2e.push(performance.now() - at);
+        delivered.set(message.clientId, (delivered.get(message.clientId) ?? 0) + 1);
+        const seen = lastSeq.get(s)!;
+        if ((seen.get(message.groupId) ?? 0) >= message.seq) outOfOrder++;
+        seen.set(message.groupId, message.seq);
+      },
+    );
+  });
+
+  const results: StepResult[] = [];
+  let next = 0;
+  // The first step warms up JIT, pools and caches on every server alike; not reported.
+  for (const [i, rate] of [RATES[0], ...RATES].entries()) {
+    e2e = [];
+    outOfOrder = 0;
+    delivered.clear();
+    const acks: number[] = [];
+    const acked: string[] = [];
+    let refused = 0;
+    let pending = 0;
+    const started = performance.now();
+    let due = 0;
+    while (performance.now() - started < STEP_MS) {
+      due += rate / 100;
+      for (; due >= 1; due--) {
+        const i = next++ % sockets.length;
+        const clientId = `r${rate}-${next}`;
+        const t0 = performance.now();
+        sentAt.set(clientId, t0);
+        pending++;
+        sockets[i]
+          .timeout(10_000)
+          .emitWithAck('message:send', {
+            groupId: members[i].groupId,
+            body: `hello ${next}`,
+            clientId,
+          })
+          .then(
+            (answer: { ok: boolean }) => {
+              pending--;
+              if (!answer.ok) return refused++;
+              acks.push(performance.now() - t0);
+              acked.push(clientId);
+            },
+            () => {
+              pending--;
+              refused++;
+            },
+          );
+      }
+      await sleep(10);
+    }
+    const sendWindow = (performance.now() - started) / 1000;
+    // Drain: wait for outstanding acks and deliveries, bounded.
+    const drainUntil = performance.now() + 5000;
+    while (performance.now() < drainUntil) {
+      const complete = acked.every((id) => (delivered.get(id) ?? 0) >= GROUP_SIZE);
+      if (pending === 0 && complete) break;
+      await sleep(50);
+    }
+    const total = [...delivered.values()].reduce((a, b) => a + b, 0);
+    const complete = acked.filter((id) => (delivered.get(id) ?? 0) >= GROUP_SIZE).length;
+    if (i === 0) {
+      await sleep(500);
+      continue;
+    }
+    results.push({
+      rate,
+      sendsPerSec: acked.length / sendWindow,
+      deliveriesPerSec: total / sendWindow,
+      ackP50: pct(acks, 50),
+      ackP99: pct(acks, 99),
+      e2eP50: pct(e2e, 50),
+      e2eP99: pct(e2e, 99),
+      completeness: acked.length ? complete / acked.length : 0,
+      refused: refused + pending,
+      outOfOrder,
+    });
+    const last = results[results.length - 1];
+    // Far past the ceiling: stop, the rest would only take time.
+    if (last.e2eP99 > 2000 || last.completeness < 0.5) break;
+    await sleep(500);
+  }
+  sockets.forEach((s) => s.close());
+  process.send!({ type: 'results', results });
+}
+
+// ───────────────────────────── orchestrator ─────────────────────────────
+
+function start(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
+  const child = fork(join(ROOT, entry), args, {
+    cwd: ROOT,
+    execArgv: ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register'],
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+  });
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(100);
+  }
+  throw new Error(`${url} not ready`);
+}
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function drive(
+  name: string,
+  url: string,
+  members: Member[],
+  serverPid: number,
+): Promise<{ results: StepResult[]; rss: number }> {
+  const child = fork(__filename, ['--load', url], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.send({ members });
+  let rss = 0;
+  const results = await new Promise<StepResult[]>((resolve, reject) => {
+    child.on('message', (m: { type: string; results?: StepResult[] }) => {
+      if (m.type === 'connected') rss = rssMb(serverPid);
+      if (m.type === 'results') resolve(m.results!);
+    });
+    child.once(
+      'exit',
+      (code) => code && reject(new Error(`load generator for ${name} exited ${code}`)),
+    );
+  });
+  child.kill();
+  return { results, rss };
+}
+
+function ceiling(results: StepResult[]): number {
+  return results
+    .filter((r) => r.e2eP99 < 100 && r.completeness === 1 && r.refused === 0)
+    .reduce((best, r) => Math.max(best, r.rate), 0);
+}
+
+function print(name: string, results: StepResult[], rss: number): void {
+  console.log(`\n${name} (server RSS with ${MEMBERS} sockets open: ${rss.toFixed(0)} MiB)`);
+  console.log(
+    'rate  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order',
+  );
+  for (const r of results) {
+    console.log(
+      `${String(r.rate).padEnd(5)} ${r.sendsPerSec.toFixed(0).padStart(7)}  ${r.deliveriesPerSec.toFixed(0).padStart(7)}  ` +
+        `${r.ackP50.toFixed(1).padStart(6)}/${r.ackP99.toFixed(1).padEnd(7)} ${r.e2eP50.toFixed(1).padStart(6)}/${r.e2eP99.toFixed(1).padEnd(7)} ` +
+        `${(r.completeness * 100).toFixed(2).padStart(7)}%  ${String(r.refused).padStart(7)}  ${r.outOfOrder}`,
+    );
+  }
+  console.log(`ceiling (p99 < 100 ms, nothing lost): ${ceiling(results)} sends/s`);
+}
+
+async function setup(database: string): Promise<Member[]> {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  await prepareDatabase(url.toString());
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  try {
+    const users: { id: string }[] = (
+      await db.query(
+        `INSERT INTO users (handle, journey_role) SELECT 'bench-m' || g, 'betrayed'
+         FROM generate_series(1, $1) g RETURNING id`,
+        [MEMBERS],
+      )
+    ).rows;
+    const groups: { id: string }[] = (
+      await db.query(
+        `INSERT INTO groups (name, description, audience, capacity, member_count, guidelines)
+         SELECT 'Bench ' || g, 'bench', 'betrayed', $2, $2, 'be kind' FROM generate_series(1, $1) g RETURNING id`,
+        [MEMBERS / GROUP_SIZE, GROUP_SIZE],
+      )
+    ).rows;
+    const members = users.map((u, i) => ({
+      userId: u.id,
+      groupId: groups[Math.floor(i / GROUP_SIZE)].id,
+    }));
+    await db.query(
+      `INSERT INTO memberships (group_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+      [members.map((m) => m.groupId), members.map((m) => m.userId)],
+    );
+    return members.map((m) => ({
+      groupId: m.groupId,
+      token: jwt.sign({ sub: m.userId }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
+    }));
+  } finally {
+    await db.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const database = `kintsugi_bench_fanout_${process.pid}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const dbUrl = new URL(ADMIN_URL);
+  dbUrl.pathname = `/${database}`;
+  const children: ChildProcess[] = [];
+  try {
+    const members = await setup(database);
+    const summary: Record<string, number> = {};
+
+    const port = 3941;
+    if (TARGETS.includes('kintsugi')) {
+      const api = await startApi(port, dbUrl.toString(), database);
+      children.push(api);
+      await waitReady(`http://127.0.0.1:${port}`);
+      const kintsugi = await drive('kintsugi', `http://127.0.0.1:${port}`, members, api.pid!);
+      print(
+        'Kintsugi API (RUN_WORKERS=false: the worker would run apart)',
+        kintsugi.results,
+        kintsugi.rss,
+      );
+      summary.kintsugi = ceiling(kintsugi.results);
+      api.kill('SIGTERM');
+    }
+
+    if (TARGETS.includes('bare')) {
+      const bare = await start('bench/reference/bare-server.ts', ['3942']);
+      children.push(bare);
+      const bareRun = await drive('bare', 'http://127.0.0.1:3942', members, bare.pid!);
+      print(
+        'Reference: bare socket.io broadcast (no auth, no database)',
+        bareRun.results,
+        bareRun.rss,
+      );
+      summary.bare = ceiling(bareRun.results);
+      bare.kill();
+    }
+
+    if (TARGETS.includes('commit')) {
+      const commit = await start('bench/reference/commit-server.ts', ['3943', dbUrl.toString()]);
+      children.push(commit);
+      const commitRun = await drive('commit', 'http://127.0.0.1:3943', members, commit.pid!);
+      print(
+        'Reference: one INSERT per message, ack + broadcast after commit',
+        commitRun.results,
+        commitRun.rss,
+      );
+      summary.commit = ceiling(commitRun.results);
+      commit.kill();
+    }
+
+    console.log('\nCeilings (sends/s):', summary);
+    const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : 'n/a');
+    console.log(`Kintsugi / commit server: ${ratio(summary.kintsugi, summary.commit)}×`);
+    console.log(`Kintsugi / bare server:   ${ratio(summary.kintsugi, summary.bare)}×`);
+    console.log(`commit / bare server:     ${ratio(summary.commit, summary.bare)}×`);
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await sleep(500);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function startApi(
+  port: number,
+  databaseUrl: string,
+  database: string,
+): Promise<ChildProcess> {
+  const child = fork(join(ROOT, 'apps/api/src/main.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['-r', '@swc-node/register'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_PREFIX: `bench-${database.slice(-12)}`,
+      JWT_SECRET: SECRET,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      RUN_WORKERS: 'false',
+      RATE_LIMIT_SEND: '1000000/10s',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return child;
+}
+
+if (process.argv[2] === '--load') {
+  process.once('message', (m: { members: Member[] }) => {
+    loadGenerator(process.argv[3], m.members).catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+  });
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
