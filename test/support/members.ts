@@ -42,10 +42,9 @@ export function asMember(
   };
 }
 
-let counter = 0;
 /** A unique handle that satisfies the handle rules (few digits). */
 export const uniqueHandle = (prefix = 'm') =>
-  `${prefix}-${randomBytes(4).toString('hex').replace(/\d/g, 'x')}${String.fromCharCode(97 + (counter++ % 26))}`;
+  `${prefix}-${[...randomBytes(12)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('')}`;
 
 export async function registerMember(
   t: TestApp,
