@@ -11,7 +11,7 @@ describe('session lifecycle on the sockets', () => {
   let watcher: Member;
   let absent: Member;
   let groupId: string;
-  let sockets: ClientSocket[] = [];
+  const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
     t = await startApp({ REMINDER_OFFSETS: '1h' });
