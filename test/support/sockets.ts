@@ -59,8 +59,20 @@ export type AckAnswer = {
   [key: string]: unknown;
 };
 
+/** What chat events carry, typed loosely enough for assertions. */
+export interface ChatEvent {
+  message: {
+    id: string;
+    seq: number;
+    body: string | null;
+    reactions: { counts: Record<string, number>; mine: string[] };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
 /** The next `event` (optionally the first that matches), or a rejection after `ms`. */
-export function nextEvent<T = any>(
+export function nextEvent<T = ChatEvent>(
   socket: Socket,
   event: string,
   matches: (payload: T) => boolean = () => true,
@@ -82,7 +94,7 @@ export function nextEvent<T = any>(
 }
 
 /** Every `event` received from now on, in arrival order. */
-export function collect<T = any>(socket: Socket, event: string): T[] {
+export function collect<T = ChatEvent>(socket: Socket, event: string): T[] {
   const seen: T[] = [];
   socket.on(event, (payload: T) => seen.push(payload));
   return seen;
