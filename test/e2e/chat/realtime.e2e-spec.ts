@@ -8,10 +8,10 @@ import {
   closeAll,
   collect,
   emitAck,
-  eventually,
   nextEvent,
   socketFor,
 } from '../../support/sockets';
+import { eventually } from '../../support/eventually';
 
 jest.setTimeout(60_000);
 

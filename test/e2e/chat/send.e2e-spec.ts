@@ -11,11 +11,11 @@ import {
   closeAll,
   collect,
   emitAck,
-  eventually,
   expectNoEvent,
   nextEvent,
   socketFor,
 } from '../../support/sockets';
+import { eventually } from '../../support/eventually';
 
 jest.setTimeout(30_000);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../../support/app';
 import { createGroup, joinGroup } from '../../support/groups';
 import { JourneyRole, Member, registerMember } from '../../support/members';
-import { eventually } from '../../support/sockets';
+import { eventually } from '../../support/eventually';
 import type { MessageView } from '@kintsugi/chat';
 import type { ReviewItemView } from '@kintsugi/moderation';
 

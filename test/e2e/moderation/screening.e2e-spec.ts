@@ -2,14 +2,8 @@ import { DataSource } from 'typeorm';
 import { type ReviewItemView, ScreeningService } from '@kintsugi/moderation';
 import { startApp, TestApp } from '../../support/app';
 import { loginAdmin, Member } from '../../support/members';
-import {
-  ClientSocket,
-  closeAll,
-  eventually,
-  expectNoEvent,
-  nextEvent,
-  socketFor,
-} from '../../support/sockets';
+import { ClientSocket, closeAll, expectNoEvent, nextEvent, socketFor } from '../../support/sockets';
+import { eventually } from '../../support/eventually';
 import { asSeenBy, Circle, moderatedGroup, openItem, post, sleep } from './moderation.fixture';
 
 const CRISIS = "I want to end my life tonight, I can't do this anymore";

@@ -5,7 +5,7 @@ import { startApp, TestApp, testEnvVars } from '../../support/app';
 import { loginAdmin } from '../../support/members';
 import { RunningProcess, spawnApp } from '../../support/processes';
 import { freePort } from '../../support/redis-server';
-import { eventually } from '../../support/sockets';
+import { eventually } from '../../support/eventually';
 import { Circle, moderatedGroup, post, sleep } from './moderation.fixture';
 
 const CRISIS = "I want to end my life tonight, I can't do this anymore";

@@ -4,20 +4,11 @@ import { RealtimeEmitter } from '@kintsugi/platform';
 import { NotificationsService, NotifyInput } from '@kintsugi/notifications';
 import { Mailer } from '../../../libs/notifications/src/mailer.service';
 import { startApp, TestApp } from '../../support/app';
+import { eventually } from '../../support/eventually';
 import { expectError } from '../../support/expect-error';
 import { Member, registerMember } from '../../support/members';
 
 const FORBIDDEN = /infidel|affair|betray|cheat|unfaithful|adulter/i;
-
-async function waitFor<T>(probe: () => T | undefined | null | false, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function reminder(member: Member, key = randomUUID()): NotifyInput {
   return {
@@ -130,7 +121,7 @@ describe('notifications', () => {
     const noAddress = await registerMember(t);
     await service.notify(null, reminder(noAddress));
     await service.notify(null, reminder(ana));
-    const [email] = await waitFor(() => mailsTo(address).length > 0 && mailsTo(address));
+    const [email] = await eventually(() => mailsTo(address).length > 0 && mailsTo(address), 10_000);
     const info =
       await sent.mock.results[sent.mock.calls.findIndex(([e]) => e.to === address)].value;
     // Unfolded: long header lines may be folded onto continuation lines.
@@ -175,7 +166,10 @@ describe('notifications', () => {
     const ana = await registerMember(t, 'betrayed', { email: `c-${randomUUID()}@mail.example` });
     const ben = await registerMember(t);
     await service.notify(null, reminder(ana));
-    const [email] = await waitFor(() => sent.mock.calls.length > 0 && sent.mock.calls[0]);
+    const [email] = await eventually(
+      () => sent.mock.calls.length > 0 && sent.mock.calls[0],
+      10_000,
+    );
     const token = new URL(email.unsubscribeUrl).searchParams.get('token') as string;
     const forged = `${ben.id}.${token.split('.')[1]}`;
     for (const bad of [forged, 'garbage', `${ana.id}.`, `${token}.extra`]) {

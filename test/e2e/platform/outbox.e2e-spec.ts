@@ -2,21 +2,9 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxRelay, OutboxService, QUEUES, redisOptions } from '@kintsugi/platform';
 import { startApp, TestApp } from '../../support/app';
+import { eventually } from '../../support/eventually';
 import { expectError } from '../../support/expect-error';
 import { PrivateRedis } from '../../support/redis-server';
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined | null | false>,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** DESIGN.md invariant 4 and the readiness probe, through a real Redis outage. */
 describe('the outbox and readiness through a Redis outage', () => {
@@ -55,17 +43,17 @@ describe('the outbox and readiness through a Redis outage', () => {
         data: { n: 1 },
       }),
     );
-    const job = await waitFor(() => queue.getJob('probe-before-outage'));
+    const job = await eventually(() => queue.getJob('probe-before-outage'), 10_000);
     expect(job.name).toBe('probe');
     expect(job.data).toEqual({ n: 1 });
   });
 
   it('answers 503 naming Redis while it is down, keeps running, and delivers what was written meanwhile', async () => {
     await redis.stop();
-    const notReady = await waitFor(async () => {
+    const notReady = await eventually(async () => {
       const res = await t.http().get('/health/ready');
       return res.status === 503 && res;
-    });
+    }, 10_000);
     expectError(notReady, 503, 'UNAVAILABLE');
     expect(notReady.body.message).toMatch(/redis/);
     expect(notReady.body.message).not.toMatch(/postgres/);
@@ -91,9 +79,9 @@ describe('the outbox and readiness through a Redis outage', () => {
     expect(pending).toEqual([{ sent_at: null }]);
 
     await redis.resume();
-    const job = await waitFor(() => queue.getJob('probe-during-outage'), 20_000);
+    const job = await eventually(() => queue.getJob('probe-during-outage'), 20_000);
     expect(job.data).toEqual({ n: 2 });
-    await waitFor(async () => (await t.http().get('/health/ready')).status === 200);
+    await eventually(async () => (await t.http().get('/health/ready')).status === 200, 10_000);
     const sent = await db.query(`SELECT sent_at FROM outbox WHERE job_id = 'probe-during-outage'`);
     expect(sent[0].sent_at).not.toBeNull();
   }, 60_000);

@@ -6,21 +6,12 @@ import { QUEUES, redisOptions } from '@kintsugi/platform';
 import { SessionsReconciler } from '@kintsugi/sessions';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { startApp, TestApp } from '../../support/app';
+import { eventually } from '../../support/eventually';
 import { createGroup, joinGroup } from '../../support/groups';
 import { loginAdmin, Member, registerMember } from '../../support/members';
 import { PrivateRedis } from '../../support/redis-server';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await sleep(100);
-  }
-}
 
 /**
  * DESIGN.md invariants 4 and 5 through a Redis loss and a second worker, on a
@@ -80,7 +71,7 @@ describe('reminder jobs survive a Redis flush and a second worker', () => {
     const session = res.body.items[0];
     const startsMs = Date.parse(session.startsAt);
     const jobId = `reminder-${session.id}-2s-${startsMs}`;
-    await eventually(() => reminders.getJob(jobId));
+    await eventually(() => reminders.getJob(jobId), 10_000);
 
     await flusher.flushall();
     expect(await reminders.getJob(jobId)).toBeUndefined();
@@ -90,7 +81,7 @@ describe('reminder jobs survive a Redis flush and a second worker', () => {
       logger: false,
     });
     await secondWorker.init();
-    const restored = await eventually(() => reminders.getJob(jobId));
+    const restored = await eventually(() => reminders.getJob(jobId), 10_000);
     expect(restored.data).toEqual({
       sessionId: session.id,
       startsAt: session.startsAt,
