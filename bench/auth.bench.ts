@@ -7,30 +7,15 @@
  * 200 sequential and 20 concurrent registrations, then as many logins.
  * Bounded: 440 requests, a few seconds on 2 cores.
  */
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import Redis from 'ioredis';
-import { loadEnv, prepareDatabase } from '@kintsugi/platform';
 import { ARGON2_PARAMS } from '@kintsugi/identity';
-import { createApiApp } from '../apps/api/src/create-api-app';
+import { benchHandle, percentile, runBench, withThrowawayApi } from './support/throwaway-api';
 
-const ADMIN_URL =
-  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SEQUENTIAL = 200;
 const CONCURRENT = 20;
 const PASSWORD = 'a-long-enough-password';
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const summary = (label: string, ms: number[]) =>
   `${label.padEnd(28)} n=${String(ms.length).padEnd(4)} p50=${percentile(ms, 50).toFixed(1).padStart(6)} ms  p99=${percentile(ms, 99).toFixed(1).padStart(6)} ms`;
-
-// Handles with letters only, so the digit rule never refuses one.
-const handleFor = (i: number) =>
-  `bench-${randomBytes(4).toString('hex').replace(/\d/g, 'q')}-${String.fromCharCode(97 + (i % 26))}`;
 
 async function timed(url: string, path: string, body: object): Promise<number> {
   const started = performance.now();
@@ -45,13 +30,13 @@ async function timed(url: string, path: string, body: object): Promise<number> {
 }
 
 async function run(url: string): Promise<void> {
-  const handles = Array.from({ length: SEQUENTIAL + CONCURRENT }, (_, i) => handleFor(i));
+  const handles = Array.from({ length: SEQUENTIAL + CONCURRENT }, () => benchHandle());
   const register = (handle: string) =>
     timed(url, '/api/auth/register', { handle, password: PASSWORD, journeyRole: 'betrayed' });
   const login = (handle: string) => timed(url, '/api/auth/login', { handle, password: PASSWORD });
 
   // A few warm-up calls so JIT and connection pools do not count.
-  for (let i = 0; i < 5; i++) await register(handleFor(1000 + i));
+  for (let i = 0; i < 5; i++) await register(benchHandle());
 
   const regSeq: number[] = [];
   for (const handle of handles.slice(0, SEQUENTIAL)) regSeq.push(await register(handle));
@@ -73,43 +58,11 @@ async function run(url: string): Promise<void> {
 async function main(): Promise<void> {
   const given = process.argv[2];
   if (given) return run(given.replace(/\/$/, ''));
-
-  const database = `kintsugi_bench_auth_${process.pid}`;
-  const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
-  const prefix = `bench-auth-${process.pid}`;
-  await prepareDatabase(databaseUrl);
-  const env = loadEnv({
-    NODE_ENV: 'test',
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    RUN_WORKERS: 'false',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_LOGIN: '1000000/1m',
-    RATE_LIMIT_REGISTER: '1000000/1m',
-  });
-  const app = await createApiApp(env);
-  try {
-    await app.listen(0, '127.0.0.1');
-    await run((await app.getUrl()).replace('[::1]', '127.0.0.1'));
-  } finally {
-    await app.close();
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.unlink(...keys);
-    redis.disconnect();
-  }
+  await withThrowawayApi(
+    'auth',
+    { RUN_WORKERS: 'false', RATE_LIMIT_LOGIN: '1000000/1m', RATE_LIMIT_REGISTER: '1000000/1m' },
+    (url) => run(url),
+  );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -12,16 +12,10 @@
  * job's insert), so it covers the outbox relay, BullMQ, the screeners and
  * the item's write. Bounded: 2000 messages, about a minute on 2 cores.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { loadEnv, prepareDatabase } from '@kintsugi/platform';
-import { createApiApp } from '../apps/api/src/create-api-app';
+import { benchHandle, percentile, runBench, withThrowawayApi } from './support/throwaway-api';
 
-const ADMIN_URL =
-  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RATE = 50;
 const SECONDS = 40;
 const GROUPS = 5;
@@ -40,12 +34,7 @@ const ORDINARY = [
   'Thinking of everyone here tonight',
 ];
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const handle = () => `bench-${randomBytes(4).toString('hex').replace(/\d/g, 'q')}`;
 
 async function call<T = { id: string; accessToken: string }>(
   url: string,
@@ -77,7 +66,7 @@ async function setUp(url: string): Promise<{ groupId: string; tokens: string[] }
     const tokens: string[] = [];
     for (let m = 0; m < MEMBERS; m++) {
       const { accessToken } = await call(url, '/api/auth/register', null, {
-        handle: handle(),
+        handle: benchHandle(),
         password: 'a-long-enough-password',
         journeyRole: 'betrayed',
       });
@@ -140,44 +129,17 @@ async function run(url: string, db: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const database = `kintsugi_bench_screening_${process.pid}`;
-  const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
-  const prefix = `bench-screening-${process.pid}`;
-  await prepareDatabase(databaseUrl);
-  const env = loadEnv({
-    NODE_ENV: 'test',
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    RUN_WORKERS: 'true',
-    LOG_LEVEL: 'warn',
-    ADMIN_HANDLE: ADMIN.handle,
-    ADMIN_PASSWORD: ADMIN.password,
-    RATE_LIMIT_REGISTER: '1000000/1m',
-    RATE_LIMIT_SEND: '1000000/10s',
-  });
-  const app = await createApiApp(env);
-  try {
-    await app.listen(0, '127.0.0.1');
-    await run((await app.getUrl()).replace('[::1]', '127.0.0.1'), app.get(DataSource));
-  } finally {
-    await app.close();
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.unlink(...keys);
-    redis.disconnect();
-  }
+  await withThrowawayApi(
+    'screening',
+    {
+      RUN_WORKERS: 'true',
+      ADMIN_HANDLE: ADMIN.handle,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_REGISTER: '1000000/1m',
+      RATE_LIMIT_SEND: '1000000/10s',
+    },
+    (url, app) => run(url, app.get(DataSource)),
+  );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
