@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
-import { Errors } from '@kintsugi/platform';
+import { Errors, RealtimeEmitter } from '@kintsugi/platform';
 import { JourneyRole, PlatformRole, User } from './user.entity';
 import { AdminUserView, PublicUser, toAdminUserView, toPublicUser } from './user.view';
 
@@ -17,7 +17,10 @@ export interface MemberContact {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
 
   async publicProfiles(ids: string[]): Promise<Map<string, PublicUser | null>> {
     if (ids.length === 0) return new Map();
@@ -61,8 +64,14 @@ export class UsersService {
     const user = await this.users.findOne({ where: { id, erasedAt: IsNull() } });
     if (!user) throw Errors.notFound('That member');
     if (changes.roles) user.roles = [...new Set<PlatformRole>(['member', ...changes.roles])];
+    const audienceChanged =
+      changes.journeyRole !== undefined && changes.journeyRole !== user.journeyRole;
     if (changes.journeyRole) user.journeyRole = changes.journeyRole;
-    return toAdminUserView(await this.users.save(user));
+    const saved = await this.users.save(user);
+    // Open sockets joined their rooms for the old audience: they must reconnect
+    // (and rejoin through the policy) or they would go on hearing those groups.
+    if (audienceChanged) this.realtime.disconnectUser(id);
+    return toAdminUserView(saved);
   }
 
   /**
