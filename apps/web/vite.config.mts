@@ -15,7 +15,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
-  // `npx vite --config apps/web/vite.config.ts` next to a running API on :3000.
+  // `npx vite --config apps/web/vite.config.mts` next to a running API on :3000.
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:3000',
