@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
@@ -33,20 +34,32 @@ const MAX_BATCH = 100;
 const SEND_LOCK_CLASS = 7_411_002;
 
 /**
- * One statement takes `count` seqs from the group row and inserts the
- * messages with them, in the order given. The row lock it takes serialises
- * writers of one group until commit, so seq order is commit order.
+ * One statement takes `count` seqs from the group row, inserts the messages
+ * with them in the order given, and writes their outbox rows (`$8…`). Being
+ * one statement it is its own transaction: no BEGIN/COMMIT round trips, and
+ * any error undoes all of it. The row lock it takes serialises writers of
+ * one group until commit, so seq order is commit order. A group row gone
+ * since the access check leaves seq NULL, refused by NOT NULL (so nothing
+ * is written), rather than silently inserting nothing.
  */
-const INSERT_MESSAGES = `
+const insertMessages = (outboxCte: string) => `
   WITH next AS (
     UPDATE groups SET last_seq = last_seq + $2::int WHERE id = $1 RETURNING last_seq - $2::int AS base
-  )
-  INSERT INTO messages (group_id, seq, author_id, client_id, body, session_id)
-  SELECT $1, next.base + d.ord, d.author_id, d.client_id, d.body, $6
-  FROM next, unnest($3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS d(author_id, client_id, body, ord)
-  ON CONFLICT (author_id, client_id) DO NOTHING
-  RETURNING id, seq, author_id, client_id, created_at, session_id`;
+  ), ${outboxCte}
+  INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id)
+  SELECT d.id, $1, next.base + d.ord, d.author_id, d.client_id, d.body, $7
+  FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS d(id, author_id, client_id, body, ord)
+  LEFT JOIN next ON true
+  RETURNING id, seq, created_at`;
 
+const UNIQUE_VIOLATION = '23505';
+const NOT_NULL_VIOLATION = '23502';
+
+function pgCode(error: unknown): string | undefined {
+  return (error as { driverError?: { code?: string } }).driverError?.code;
+}
+
+/** A (author, clientId) of the batch exists already: the statement wrote nothing. */
 class DuplicateInBatch extends Error {}
 
 /**
@@ -106,12 +119,19 @@ export class MessageCommitQueue {
     let locked = false;
     try {
       await qr.connect();
-      await qr.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [SEND_LOCK_CLASS, groupId]);
+      // The live session is read on another pooled connection while the lock is awaited.
+      const [sessionId] = await Promise.all([
+        this.extensions.liveSessionId(groupId, this.db.manager),
+        qr.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [SEND_LOCK_CLASS, groupId]),
+      ]);
       locked = true;
-      const results = await this.commitBatch(qr, groupId, batch).catch((error: unknown) => {
-        if (error instanceof DuplicateInBatch) return this.commitEach(qr, groupId, batch);
-        throw error;
-      });
+      const results = await this.commitBatch(qr, groupId, batch, sessionId).catch(
+        (error: unknown) => {
+          if (error instanceof DuplicateInBatch)
+            return this.commitEach(qr, groupId, batch, sessionId);
+          throw error;
+        },
+      );
       results.forEach((result) => {
         if (!(result instanceof Error) && result.created) this.broadcaster.messageNew(result.row);
       });
@@ -135,32 +155,35 @@ export class MessageCommitQueue {
     qr: QueryRunner,
     groupId: string,
     batch: Draft[],
+    sessionId: string | null,
   ): Promise<Committed[]> {
-    await qr.startTransaction();
-    try {
-      const tx = qr.manager;
-      const sessionId = await this.extensions.liveSessionId(groupId, tx);
-      const inserted: InsertedRow[] = await tx.query(INSERT_MESSAGES, [
+    // Ids chosen here so the outbox rows can be written by the same statement.
+    const ids = batch.map(() => randomUUID());
+    const outbox = this.outbox.cte(
+      8,
+      ids.map((id) => ChatJobs.screen(id, 0)),
+    );
+    const inserted: InsertedRow[] = await qr
+      .query(insertMessages(outbox.cte), [
         groupId,
         batch.length,
+        ids,
         batch.map((d) => d.authorId),
         batch.map((d) => d.clientId),
         batch.map((d) => d.body),
         sessionId,
-      ]);
-      // A conflict leaves a hole in the seqs just taken: undo, and go one by one.
-      if (inserted.length !== batch.length) throw new DuplicateInBatch();
-      await this.outbox.add(tx, ...inserted.map((row) => ChatJobs.screen(row.id, 0)));
-      await qr.commitTransaction();
-      const byKey = new Map(inserted.map((row) => [`${row.author_id}/${row.client_id}`, row]));
-      return batch.map((draft) => ({
-        row: newRow(groupId, draft, byKey.get(`${draft.authorId}/${draft.clientId}`)!),
-        created: true,
-      }));
-    } catch (error) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction();
-      throw error;
-    }
+        ...outbox.params,
+      ])
+      .catch((error: unknown) => {
+        if (pgCode(error) === UNIQUE_VIOLATION) throw new DuplicateInBatch();
+        if (pgCode(error) === NOT_NULL_VIOLATION) throw GroupErrors.notFound();
+        throw error;
+      });
+    const byId = new Map(inserted.map((row) => [row.id, row]));
+    return batch.map((draft, i) => ({
+      row: newRow(groupId, draft, byId.get(ids[i])!, sessionId),
+      created: true,
+    }));
   }
 
   /** After a conflict: each send alone, a retry answering with its original. */
@@ -168,11 +191,12 @@ export class MessageCommitQueue {
     qr: QueryRunner,
     groupId: string,
     batch: Draft[],
+    sessionId: string | null,
   ): Promise<(Committed | Error)[]> {
     const results: (Committed | Error)[] = [];
     for (const draft of batch) {
       try {
-        results.push((await this.commitBatch(qr, groupId, [draft]))[0]);
+        results.push((await this.commitBatch(qr, groupId, [draft], sessionId))[0]);
       } catch (error) {
         if (!(error instanceof DuplicateInBatch)) {
           results.push(error as Error);
@@ -194,13 +218,15 @@ export class MessageCommitQueue {
 interface InsertedRow {
   id: string;
   seq: string;
-  author_id: string;
-  client_id: string;
   created_at: Date;
-  session_id: string | null;
 }
 
-function newRow(groupId: string, draft: Draft, row: InsertedRow): MessageRow {
+function newRow(
+  groupId: string,
+  draft: Draft,
+  row: InsertedRow,
+  sessionId: string | null,
+): MessageRow {
   return {
     id: row.id,
     group_id: groupId,
@@ -212,7 +238,7 @@ function newRow(groupId: string, draft: Draft, row: InsertedRow): MessageRow {
     body: draft.body,
     status: 'visible',
     hidden_reason: null,
-    session_id: row.session_id,
+    session_id: sessionId,
     change_seq: null,
     created_at: row.created_at,
     edited_at: null,

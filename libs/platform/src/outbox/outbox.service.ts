@@ -5,6 +5,13 @@ import { OutboxRow } from './outbox.entity';
 
 export const OUTBOX_CHANNEL = 'kintsugi_outbox';
 
+/** The outbox rows of some jobs as one CTE of the caller's statement, and its parameters. */
+export interface OutboxCte {
+  /** `outbox_rows AS (INSERT …)`: put it in the statement's WITH list. */
+  cte: string;
+  params: unknown[];
+}
+
 /** Features call this inside their own transaction (DESIGN.md invariant 4). */
 @Injectable()
 export class OutboxService {
@@ -22,5 +29,33 @@ export class OutboxService {
     );
     // Delivered on commit only, so the relay wakes exactly when the rows are visible.
     await tx.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
+  /**
+   * The same rows and wake-up as `add`, written by the caller's own statement
+   * (a data-modifying CTE), for hot paths where two more round trips per
+   * commit count (chat sends). A single statement is atomic on its own, so
+   * the jobs still exist exactly when the change does. Parameters are
+   * numbered from `firstParam`.
+   */
+  cte(firstParam: number, jobs: JobSpec[]): OutboxCte {
+    const [queue, name, jobId, payload, runAt] = [0, 1, 2, 3, 4].map((i) => `$${firstParam + i}`);
+    return {
+      // pg_notify sits in the INSERT's FROM so that it runs with it (a SELECT CTE
+      // nobody reads would not); NOTIFY folds repeats within one transaction.
+      cte: `outbox_rows AS (
+        INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
+        SELECT j.queue, j.job_name, j.job_id, j.payload, j.run_at
+        FROM unnest(${queue}::text[], ${name}::text[], ${jobId}::text[], ${payload}::jsonb[], ${runAt}::timestamptz[])
+               AS j(queue, job_name, job_id, payload, run_at),
+             (SELECT pg_notify('${OUTBOX_CHANNEL}', '')) AS wake)`,
+      params: [
+        jobs.map((job) => job.queue),
+        jobs.map((job) => job.name),
+        jobs.map((job) => job.jobId),
+        jobs.map((job) => JSON.stringify(job.data)),
+        jobs.map((job) => job.runAt ?? null),
+      ],
+    };
   }
 }
