@@ -3,7 +3,7 @@
  * rates, against Kintsugi and two reference servers written for this bench
  * (reference/bare-server.ts: broadcast only; reference/commit-server.ts: one
  * INSERT per message, ack and broadcast after commit).
- * Run: node -r @swc-node/register bench/chat-fanout.ts   (about 2–3 minutes)
+ * Run: node -r @swc-node/register bench/chat-fanout.ts   (about 3–4 minutes)
  *
  * The load generator runs in its own process (a fork of this file) so that
  * its CPU is not the servers'. Per step it reports sends/s acked,
@@ -26,7 +26,12 @@ const ADMIN_URL =
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
 const MEMBERS = 1000;
 const GROUP_SIZE = 20;
-const RATES = (process.env.BENCH_RATES ?? '200,400,800,1200,1600,2400').split(',').map(Number);
+// Fine steps around the ceilings seen so far; a run stops two steps past its ceiling.
+const RATES = (
+  process.env.BENCH_RATES ?? '400,800,1000,1200,1400,1600,1800,2000,2400,2800,3200,3600,4000'
+)
+  .split(',')
+  .map(Number);
 const STEP_MS = 4000;
 const TARGETS = (process.env.BENCH_TARGETS ?? 'kintsugi,bare,commit').split(',');
 
@@ -166,9 +171,10 @@ async function loadGenerator(url: string, members: Member[]): Promise<void> {
       refused: refused + pending,
       outOfOrder,
     });
+    // Two failing steps in a row, or one far past the ceiling: the rest would only take time.
+    const failing = results.slice(-2).filter((r) => !passes(r));
     const last = results[results.length - 1];
-    // Far past the ceiling: stop, the rest would only take time.
-    if (last.e2eP99 > 2000 || last.completeness < 0.5) break;
+    if (failing.length === 2 || last.e2eP99 > 2000 || last.completeness < 0.5) break;
     await sleep(500);
   }
   sockets.forEach((s) => s.close());
@@ -237,10 +243,12 @@ async function drive(
   return { results, rss };
 }
 
+function passes(r: StepResult): boolean {
+  return r.e2eP99 < 100 && r.completeness === 1 && r.refused === 0;
+}
+
 function ceiling(results: StepResult[]): number {
-  return results
-    .filter((r) => r.e2eP99 < 100 && r.completeness === 1 && r.refused === 0)
-    .reduce((best, r) => Math.max(best, r.rate), 0);
+  return results.filter(passes).reduce((best, r) => Math.max(best, r.rate), 0);
 }
 
 function print(name: string, results: StepResult[], rss: number): void {
@@ -319,7 +327,9 @@ async function main(): Promise<void> {
         kintsugi.rss,
       );
       summary.kintsugi = ceiling(kintsugi.results);
+      // Graceful, and awaited: a --cpu-prof profile is written on exit.
       api.kill('SIGTERM');
+      await Promise.race([new Promise((resolve) => api.once('exit', resolve)), sleep(10_000)]);
     }
 
     if (TARGETS.includes('bare')) {
@@ -368,7 +378,8 @@ async function startApi(
 ): Promise<ChildProcess> {
   const child = fork(join(ROOT, 'apps/api/src/main.ts'), [], {
     cwd: ROOT,
-    execArgv: ['-r', '@swc-node/register'],
+    // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API side.
+    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? [])],
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
