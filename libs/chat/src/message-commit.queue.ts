@@ -24,32 +24,44 @@ export interface Committed {
 }
 
 interface Pending extends Draft {
+  groupId: string;
   resolve: (result: Committed) => void;
   reject: (error: unknown) => void;
 }
 
-const MAX_BATCH = 100;
+const MAX_BATCH = 200;
 
 /** Advisory lock class of "announcing messages of group X" (two-key form). */
 const SEND_LOCK_CLASS = 7_411_002;
 
 /**
- * One statement takes `count` seqs from the group row, inserts the messages
- * with them in the order given, and writes their outbox rows (`$8…`). Being
+ * The lock keys of the batch's groups, distinct and ascending: every
+ * process takes them in this order, so two never wait on each other.
+ */
+const GROUP_KEYS = `SELECT DISTINCT hashtext(g) AS key FROM unnest($2::text[]) AS g ORDER BY key`;
+
+/**
+ * One statement takes each group's seqs from its row, inserts the messages
+ * with them in the order given, and writes their outbox rows (`$7…`). Being
  * one statement it is its own transaction: no BEGIN/COMMIT round trips, and
- * any error undoes all of it. The row lock it takes serialises writers of
- * one group until commit, so seq order is commit order. A group row gone
- * since the access check leaves seq NULL, refused by NOT NULL (so nothing
- * is written), rather than silently inserting nothing.
+ * any error undoes all of it. A group row gone since the access check leaves
+ * seq NULL, refused by NOT NULL (so nothing is written), rather than
+ * silently inserting nothing.
  */
 const insertMessages = (outboxCte: string) => `
-  WITH next AS (
-    UPDATE groups SET last_seq = last_seq + $2::int WHERE id = $1 RETURNING last_seq - $2::int AS base
+  WITH d AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[])
+      WITH ORDINALITY AS d(id, group_id, author_id, client_id, body, session_id, ord)
+  ), counts AS (
+    SELECT group_id, count(*)::int AS n FROM d GROUP BY group_id
+  ), next AS (
+    UPDATE groups g SET last_seq = g.last_seq + c.n FROM counts c WHERE g.id = c.group_id
+    RETURNING g.id, g.last_seq - c.n AS base
   ), ${outboxCte}
   INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id)
-  SELECT d.id, $1, next.base + d.ord, d.author_id, d.client_id, d.body, $7
-  FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS d(id, author_id, client_id, body, ord)
-  LEFT JOIN next ON true
+  SELECT d.id, d.group_id, next.base + row_number() OVER (PARTITION BY d.group_id ORDER BY d.ord),
+         d.author_id, d.client_id, d.body, d.session_id
+  FROM d LEFT JOIN next ON next.id = d.group_id
   RETURNING id, seq, created_at`;
 
 const UNIQUE_VIOLATION = '23505';
@@ -59,23 +71,23 @@ function pgCode(error: unknown): string | undefined {
   return (error as { driverError?: { code?: string } }).driverError?.code;
 }
 
-/** A (author, clientId) of the batch exists already: the statement wrote nothing. */
-class DuplicateInBatch extends Error {}
+/** A (author, clientId) of the batch exists already, or a group is gone: the statement wrote nothing. */
+class Conflict extends Error {}
 
 /**
- * Commits messages per group, batching the sends that arrive while the
- * previous commit of that group runs into one transaction (group commit):
- * under load a group pays one transaction for many messages instead of
- * queueing one per message on its row lock. Every ack still follows its
- * commit. Announcing happens before the next batch of the group and under a
- * session advisory lock held from before the seq is taken until after the
- * broadcast, so sockets on every process receive a group's messages in seq
- * order even when two API processes write to the same group.
+ * Commits the sends that arrive while the previous commit runs, of every
+ * group, as one statement (group commit): under load the process pays one
+ * round trip for many messages instead of one transaction per message.
+ * Every ack still follows its commit. The batch's groups are announced under
+ * session advisory locks (one per group) held from before their seqs are
+ * taken until after the broadcast, so sockets on every process receive a
+ * group's messages in seq order even when two API processes write to it.
  */
 @Injectable()
 export class MessageCommitQueue {
   private readonly logger = new Logger(MessageCommitQueue.name);
-  private readonly pending = new Map<string, Pending[]>();
+  private readonly pending: Pending[] = [];
+  private draining = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -86,15 +98,8 @@ export class MessageCommitQueue {
 
   submit(groupId: string, draft: Draft): Promise<Committed> {
     return new Promise<Committed>((resolve, reject) => {
-      const entry = { ...draft, resolve, reject };
-      const queue = this.pending.get(groupId);
-      if (queue) {
-        queue.push(entry);
-        return;
-      }
-      const fresh = [entry];
-      this.pending.set(groupId, fresh);
-      void this.drain(groupId, fresh);
+      this.pending.push({ ...draft, groupId, resolve, reject });
+      if (!this.draining) void this.drain();
     });
   }
 
@@ -109,29 +114,31 @@ export class MessageCommitQueue {
     return row ? { row, created: false } : null;
   }
 
-  private async drain(groupId: string, queue: Pending[]): Promise<void> {
-    while (queue.length > 0) await this.commitAndAnnounce(groupId, queue.splice(0, MAX_BATCH));
-    this.pending.delete(groupId);
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.pending.length > 0) await this.commitAndAnnounce(this.pending.splice(0, MAX_BATCH));
+    this.draining = false;
   }
 
-  private async commitAndAnnounce(groupId: string, batch: Pending[]): Promise<void> {
+  private async commitAndAnnounce(batch: Pending[]): Promise<void> {
+    const groupIds = [...new Set(batch.map((entry) => entry.groupId))];
     const qr = this.db.createQueryRunner();
     let locked = false;
     try {
       await qr.connect();
-      // The live session is read on another pooled connection while the lock is awaited.
-      const [sessionId] = await Promise.all([
-        this.extensions.liveSessionId(groupId, this.db.manager),
-        qr.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [SEND_LOCK_CLASS, groupId]),
+      // Live sessions are read on other pooled connections while the locks are awaited.
+      const [sessions] = await Promise.all([
+        this.liveSessions(groupIds),
+        qr.query(`SELECT pg_advisory_lock($1, key) FROM (${GROUP_KEYS}) AS keys`, [
+          SEND_LOCK_CLASS,
+          groupIds,
+        ]),
       ]);
       locked = true;
-      const results = await this.commitBatch(qr, groupId, batch, sessionId).catch(
-        (error: unknown) => {
-          if (error instanceof DuplicateInBatch)
-            return this.commitEach(qr, groupId, batch, sessionId);
-          throw error;
-        },
-      );
+      const results = await this.commitBatch(qr, batch, sessions).catch((error: unknown) => {
+        if (error instanceof Conflict) return this.commitEach(qr, batch, sessions);
+        throw error;
+      });
       results.forEach((result) => {
         if (!(result instanceof Error) && result.created) this.broadcaster.messageNew(result.row);
       });
@@ -145,43 +152,51 @@ export class MessageCommitQueue {
     } finally {
       if (locked)
         await qr
-          .query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [SEND_LOCK_CLASS, groupId])
+          .query(`SELECT pg_advisory_unlock($1, key) FROM (${GROUP_KEYS}) AS keys`, [
+            SEND_LOCK_CLASS,
+            groupIds,
+          ])
           .catch((error: Error) => this.logger.error({ err: error.message }, 'Could not unlock'));
       await qr.release();
     }
   }
 
+  private async liveSessions(groupIds: string[]): Promise<Map<string, string | null>> {
+    const ids = await Promise.all(
+      groupIds.map((groupId) => this.extensions.liveSessionId(groupId, this.db.manager)),
+    );
+    return new Map(groupIds.map((groupId, i) => [groupId, ids[i]]));
+  }
+
   private async commitBatch(
     qr: QueryRunner,
-    groupId: string,
-    batch: Draft[],
-    sessionId: string | null,
+    batch: Pending[],
+    sessions: Map<string, string | null>,
   ): Promise<Committed[]> {
     // Ids chosen here so the outbox rows can be written by the same statement.
     const ids = batch.map(() => randomUUID());
     const outbox = this.outbox.cte(
-      8,
+      7,
       ids.map((id) => ChatJobs.screen(id, 0)),
     );
     const inserted: InsertedRow[] = await qr
       .query(insertMessages(outbox.cte), [
-        groupId,
-        batch.length,
         ids,
+        batch.map((d) => d.groupId),
         batch.map((d) => d.authorId),
         batch.map((d) => d.clientId),
         batch.map((d) => d.body),
-        sessionId,
+        batch.map((d) => sessions.get(d.groupId) ?? null),
         ...outbox.params,
       ])
       .catch((error: unknown) => {
-        if (pgCode(error) === UNIQUE_VIOLATION) throw new DuplicateInBatch();
-        if (pgCode(error) === NOT_NULL_VIOLATION) throw GroupErrors.notFound();
+        const code = pgCode(error);
+        if (code === UNIQUE_VIOLATION || code === NOT_NULL_VIOLATION) throw new Conflict();
         throw error;
       });
     const byId = new Map(inserted.map((row) => [row.id, row]));
     return batch.map((draft, i) => ({
-      row: newRow(groupId, draft, byId.get(ids[i])!, sessionId),
+      row: newRow(draft, byId.get(ids[i])!, sessions.get(draft.groupId) ?? null),
       created: true,
     }));
   }
@@ -189,16 +204,15 @@ export class MessageCommitQueue {
   /** After a conflict: each send alone, a retry answering with its original. */
   private async commitEach(
     qr: QueryRunner,
-    groupId: string,
-    batch: Draft[],
-    sessionId: string | null,
+    batch: Pending[],
+    sessions: Map<string, string | null>,
   ): Promise<(Committed | Error)[]> {
     const results: (Committed | Error)[] = [];
     for (const draft of batch) {
       try {
-        results.push((await this.commitBatch(qr, groupId, [draft], sessionId))[0]);
+        results.push((await this.commitBatch(qr, [draft], sessions))[0]);
       } catch (error) {
-        if (!(error instanceof DuplicateInBatch)) {
+        if (!(error instanceof Conflict)) {
           results.push(error as Error);
           continue;
         }
@@ -221,15 +235,10 @@ interface InsertedRow {
   created_at: Date;
 }
 
-function newRow(
-  groupId: string,
-  draft: Draft,
-  row: InsertedRow,
-  sessionId: string | null,
-): MessageRow {
+function newRow(draft: Pending, row: InsertedRow, sessionId: string | null): MessageRow {
   return {
     id: row.id,
-    group_id: groupId,
+    group_id: draft.groupId,
     seq: row.seq,
     author_id: draft.authorId,
     author_handle: draft.authorHandle,
