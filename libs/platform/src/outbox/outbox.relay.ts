@@ -19,6 +19,8 @@ const POLL_MS = 1000;
 const COALESCE_MS = 15;
 const REDIS_TIMEOUT_MS = 3000;
 const KEEP_SENT_MS = 24 * 3600 * 1000;
+/** Sent rows are kept a day: pruning once a minute is plenty, and spares busy passes a query. */
+const PRUNE_EVERY_MS = 60_000;
 
 interface PendingRow {
   id: string;
@@ -44,6 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private coalescing?: NodeJS.Timeout;
   private running?: Promise<void>;
   private wakeAgain = false;
+  private lastPruneMs = -Infinity;
   private stopped = false;
 
   constructor(
@@ -124,7 +127,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       sent += batch;
       if (batch < BATCH) break;
     }
-    if (sent > 0) await this.pruneSent();
+    if (sent > 0 && this.clock.nowMs() - this.lastPruneMs >= PRUNE_EVERY_MS) await this.pruneSent();
     return sent;
   }
 
@@ -165,6 +168,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async pruneSent(): Promise<void> {
+    this.lastPruneMs = this.clock.nowMs();
     await this.db.query(`DELETE FROM outbox WHERE sent_at < $1`, [
       new Date(this.clock.nowMs() - KEEP_SENT_MS),
     ]);
