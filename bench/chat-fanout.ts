@@ -114,10 +114,11 @@ async function loadGenerator(url: string, members: Member[]): Promise<void> {
     let refused = 0;
     let pending = 0;
     const started = performance.now();
-    let due = 0;
+    let issued = 0;
     while (performance.now() - started < STEP_MS) {
-      due += rate / 100;
-      for (; due >= 1; due--) {
+      // Due by the clock, not per tick: a tick takes longer than its 10 ms sleep under load.
+      const due = Math.floor((rate * (performance.now() - started)) / 1000) - issued;
+      for (let k = 0; k < due; k++, issued++) {
         const i = next++ % sockets.length;
         const clientId = `r${rate}-${next}`;
         const t0 = performance.now();
