@@ -15,7 +15,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
+import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { prepareDatabase } from '../libs/platform/src/database/prepare-database';
@@ -24,6 +24,7 @@ const ROOT = join(__dirname, '..');
 const ADMIN_URL =
   process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
+const tokens = new JwtService({ secret: SECRET });
 const MEMBERS = 1000;
 const GROUP_SIZE = 20;
 // Fine steps around the ceilings seen so far; a run stops two steps past its ceiling.
@@ -298,7 +299,7 @@ async function setup(database: string): Promise<Member[]> {
     );
     return members.map((m) => ({
       groupId: m.groupId,
-      token: jwt.sign({ sub: m.userId }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
+      token: tokens.sign({ sub: m.userId }, { algorithm: 'HS256', expiresIn: 900 }),
     }));
   } finally {
     await db.end();

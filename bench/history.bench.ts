@@ -8,7 +8,7 @@
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
+import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { prepareDatabase } from '../libs/platform/src/database/prepare-database';
 
@@ -83,7 +83,10 @@ async function main(): Promise<void> {
       groupId,
       userId,
     ]);
-    const token = jwt.sign({ sub: userId }, SECRET, { algorithm: 'HS256', expiresIn: 900 });
+    const token = new JwtService({ secret: SECRET }).sign(
+      { sub: userId },
+      { algorithm: 'HS256', expiresIn: 900 },
+    );
 
     api = fork(join(ROOT, 'apps/api/src/main.ts'), [], {
       cwd: ROOT,
