@@ -71,7 +71,18 @@ export class ReactDto {
   kind: ReactionKind;
 }
 
-export class HistoryQuery {
+/** Page size of history and changes reads. */
+class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 100' })
+  @Min(1, { message: 'must be a whole number from 1 to 100' })
+  @Max(100, { message: 'must be a whole number from 1 to 100' })
+  limit?: number;
+}
+
+export class HistoryQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'A seq: older messages, newest first' })
   @IsOptional()
   @Transform(toInt)
@@ -85,30 +96,14 @@ export class HistoryQuery {
   @IsInt({ message: 'must be a whole number (a seq)' })
   @Min(0)
   after?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number from 1 to 100' })
-  @Min(1, { message: 'must be a whole number from 1 to 100' })
-  @Max(100, { message: 'must be a whole number from 1 to 100' })
-  limit?: number;
 }
 
-export class ChangesQuery {
+export class ChangesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'The opaque cursor of the previous answer' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{1,18}$/, { message: 'must be a cursor returned by this endpoint' })
   since?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number from 1 to 100' })
-  @Min(1, { message: 'must be a whole number from 1 to 100' })
-  @Max(100, { message: 'must be a whole number from 1 to 100' })
-  limit?: number;
 }
 
 /** Socket payloads: the REST bodies plus the group they address. */
