@@ -108,3 +108,19 @@ export async function expectNoEvent(socket: Socket, event: string, ms = 1000): P
 export function closeAll(...sockets: (Socket | undefined)[]): void {
   for (const socket of sockets) socket?.close();
 }
+
+/** The sockets one test file opens, so that each test can close its own afterwards. */
+export function trackSockets() {
+  let open: Socket[] = [];
+  return {
+    async connect(target: HasUrl, member: Member | string): Promise<Socket> {
+      const socket = await socketFor(target, member);
+      open.push(socket);
+      return socket;
+    },
+    closeAll(): void {
+      closeAll(...open);
+      open = [];
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { startApp, TestApp } from '../../support/app';
 import { expectError } from '../../support/expect-error';
 import { loginAdmin, Member, registerMember } from '../../support/members';
-import { ClientSocket, closeAll, expectNoEvent, nextEvent, socketFor } from '../../support/sockets';
+import { expectNoEvent, nextEvent, trackSockets } from '../../support/sockets';
 import { asSeenBy, Circle, moderatedGroup, openItem, post, sleep } from './moderation.fixture';
 
 const QUIET = 'Some days are better than others';
@@ -12,7 +12,7 @@ describe('flagging messages', () => {
   let t: TestApp;
   let admin: Member;
   let circle: Circle;
-  let sockets: ClientSocket[] = [];
+  const sockets = trackSockets();
 
   beforeAll(async () => {
     t = await startApp({ RATE_LIMIT_FLAG: '6/1h' });
@@ -20,10 +20,7 @@ describe('flagging messages', () => {
     circle = await moderatedGroup(t, admin, 'betrayed', 5);
   });
 
-  afterEach(() => {
-    closeAll(...sockets);
-    sockets = [];
-  });
+  afterEach(() => sockets.closeAll());
 
   afterAll(async () => {
     // The server announces a closed socket's presence asynchronously; let it finish before Redis closes.
@@ -31,11 +28,7 @@ describe('flagging messages', () => {
     await t.close();
   });
 
-  const connect = async (m: Member) => {
-    const s = await socketFor(t, m);
-    sockets.push(s);
-    return s;
-  };
+  const connect = (m: Member) => sockets.connect(t, m);
 
   const flag = (by: Member, messageId: string, body: Record<string, unknown>) =>
     by.post(`/api/messages/${messageId}/flags`).send(body);

@@ -2,14 +2,7 @@ import { startApp, TestApp } from '../../support/app';
 import { expectError } from '../../support/expect-error';
 import { joinGroup } from '../../support/groups';
 import { loginAdmin, Member, registerMember } from '../../support/members';
-import {
-  ClientSocket,
-  closeAll,
-  emitAck,
-  expectNoEvent,
-  nextEvent,
-  socketFor,
-} from '../../support/sockets';
+import { emitAck, expectNoEvent, nextEvent, trackSockets } from '../../support/sockets';
 import { asSeenBy, Circle, moderatedGroup, openItem, post, sleep } from './moderation.fixture';
 
 const ABUSE = 'you are a worthless idiot and everyone hates you';
@@ -23,7 +16,7 @@ describe('the review queue', () => {
   let a: Circle;
   let b: Circle;
   let otherAudience: Circle;
-  let sockets: ClientSocket[] = [];
+  const sockets = trackSockets();
 
   beforeAll(async () => {
     t = await startApp();
@@ -33,10 +26,7 @@ describe('the review queue', () => {
     otherAudience = await moderatedGroup(t, admin, 'unfaithful', 0);
   });
 
-  afterEach(() => {
-    closeAll(...sockets);
-    sockets = [];
-  });
+  afterEach(() => sockets.closeAll());
 
   afterAll(async () => {
     // The server announces a closed socket's presence asynchronously; let it finish before Redis closes.
@@ -44,11 +34,7 @@ describe('the review queue', () => {
     await t.close();
   });
 
-  const connect = async (m: Member) => {
-    const s = await socketFor(t, m);
-    sockets.push(s);
-    return s;
-  };
+  const connect = (m: Member) => sockets.connect(t, m);
 
   const itemAbout = async (author: Member, circle: Circle, body: string) => {
     const message = await post(author, circle.groupId, body);

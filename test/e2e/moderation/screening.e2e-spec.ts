@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { type ReviewItemView, ScreeningService } from '@kintsugi/moderation';
 import { startApp, TestApp } from '../../support/app';
 import { loginAdmin, Member } from '../../support/members';
-import { ClientSocket, closeAll, expectNoEvent, nextEvent, socketFor } from '../../support/sockets';
+import { expectNoEvent, nextEvent, trackSockets } from '../../support/sockets';
 import { eventually } from '../../support/eventually';
 import { asSeenBy, Circle, moderatedGroup, openItem, post, sleep } from './moderation.fixture';
 
@@ -18,7 +18,7 @@ describe('screening every message', () => {
   let admin: Member;
   let circle: Circle;
   let other: Circle;
-  let sockets: ClientSocket[] = [];
+  const sockets = trackSockets();
 
   beforeAll(async () => {
     t = await startApp();
@@ -27,10 +27,7 @@ describe('screening every message', () => {
     other = await moderatedGroup(t, admin, 'betrayed', 0);
   });
 
-  afterEach(() => {
-    closeAll(...sockets);
-    sockets = [];
-  });
+  afterEach(() => sockets.closeAll());
 
   afterAll(async () => {
     // The server announces a closed socket's presence asynchronously; let it finish before Redis closes.
@@ -38,11 +35,7 @@ describe('screening every message', () => {
     await t.close();
   });
 
-  const connect = async (m: Member) => {
-    const s = await socketFor(t, m);
-    sockets.push(s);
-    return s;
-  };
+  const connect = (m: Member) => sockets.connect(t, m);
 
   const count = async (sql: string, params: unknown[]) =>
     Number((await t.app.get(DataSource).query(sql, params))[0].n);
