@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** Answers the id of the discussion session live in a group now, or null. */
-export type LiveSessionLookup = (groupId: string, tx: EntityManager) => Promise<string | null>;
+/** Answers, for each group asked, the id of the discussion session live in it now (absent: none). */
+export type LiveSessionLookup = (
+  groupIds: string[],
+  tx: EntityManager,
+) => Promise<Map<string, string>>;
 
 /**
  * Where features that chat must not depend on plug in: the sessions feature
@@ -11,13 +14,14 @@ export type LiveSessionLookup = (groupId: string, tx: EntityManager) => Promise<
  */
 @Injectable()
 export class ChatExtensions {
-  private liveSession: LiveSessionLookup = async () => null;
+  private liveSession: LiveSessionLookup = async () => new Map();
 
   setLiveSessionLookup(lookup: LiveSessionLookup): void {
     this.liveSession = lookup;
   }
 
-  liveSessionId(groupId: string, tx: EntityManager): Promise<string | null> {
-    return this.liveSession(groupId, tx);
+  /** One query for a whole commit batch, whatever the number of groups in it. */
+  liveSessionIds(groupIds: string[], tx: EntityManager): Promise<Map<string, string>> {
+    return this.liveSession(groupIds, tx);
   }
 }

@@ -126,7 +126,7 @@ export class MessageCommitQueue {
     let locked = false;
     try {
       await qr.connect();
-      // Live sessions are read on other pooled connections while the locks are awaited.
+      // Live sessions are read on another pooled connection while the locks are awaited.
       const [sessions] = await Promise.all([
         this.liveSessions(groupIds),
         qr.query(`SELECT pg_advisory_lock($1, key) FROM (${GROUP_KEYS}) AS keys`, [
@@ -161,17 +161,14 @@ export class MessageCommitQueue {
     }
   }
 
-  private async liveSessions(groupIds: string[]): Promise<Map<string, string | null>> {
-    const ids = await Promise.all(
-      groupIds.map((groupId) => this.extensions.liveSessionId(groupId, this.db.manager)),
-    );
-    return new Map(groupIds.map((groupId, i) => [groupId, ids[i]]));
+  private liveSessions(groupIds: string[]): Promise<Map<string, string>> {
+    return this.extensions.liveSessionIds(groupIds, this.db.manager);
   }
 
   private async commitBatch(
     qr: QueryRunner,
     batch: Pending[],
-    sessions: Map<string, string | null>,
+    sessions: Map<string, string>,
   ): Promise<Committed[]> {
     // Ids chosen here so the outbox rows can be written by the same statement.
     const ids = batch.map(() => randomUUID());
@@ -205,7 +202,7 @@ export class MessageCommitQueue {
   private async commitEach(
     qr: QueryRunner,
     batch: Pending[],
-    sessions: Map<string, string | null>,
+    sessions: Map<string, string>,
   ): Promise<(Committed | Error)[]> {
     const results: (Committed | Error)[] = [];
     for (const draft of batch) {

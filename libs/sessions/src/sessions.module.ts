@@ -52,7 +52,7 @@ export class SessionsModule implements OnModuleInit {
     this.groups.setNextSessionLookup((groupIds, viewerId) =>
       this.sessions.nextSessions(groupIds, viewerId),
     );
-    this.chat.setLiveSessionLookup((groupId, tx) => this.sessions.liveSessionId(groupId, tx));
+    this.chat.setLiveSessionLookup((groupIds, tx) => this.sessions.liveSessionIds(groupIds, tx));
     this.personalData.addExporter('rsvps', (userId, tx) => this.sessionsData.export(userId, tx));
     this.personalData.addEraser((userId, tx) => this.sessionsData.erase(userId, tx));
   }
