@@ -6,13 +6,11 @@ import { expectError } from '../../support/expect-error';
 import { createGroup, joinGroup } from '../../support/groups';
 import { loginAdmin, Member, registerMember } from '../../support/members';
 import {
-  ClientSocket,
-  closeAll,
   connectError,
   emitAck,
   expectNoEvent,
   nextEvent,
-  socketFor,
+  trackSockets,
 } from '../../support/sockets';
 
 jest.setTimeout(60_000);
@@ -27,7 +25,7 @@ describe('who may read, send and subscribe', () => {
   let outsider: Member;
   let unfaithful: Member;
   let groupId: string;
-  let sockets: ClientSocket[] = [];
+  const sockets = trackSockets();
 
   beforeAll(async () => {
     t = await startApp({ RUN_WORKERS: 'false' });
@@ -41,20 +39,13 @@ describe('who may read, send and subscribe', () => {
     await joinGroup(ana, groupId);
   });
 
-  afterEach(() => {
-    closeAll(...sockets);
-    sockets = [];
-  });
+  afterEach(() => sockets.closeAll());
 
   afterAll(async () => {
     await t.close();
   });
 
-  const connect = async (m: Member) => {
-    const s = await socketFor(t, m);
-    sockets.push(s);
-    return s;
-  };
+  const connect = (m: Member) => sockets.connect(t, m);
 
   it('fails the handshake with connect_error UNAUTHENTICATED for a missing, forged or malformed token', async () => {
     for (const token of [undefined, 'not-a-jwt', `${ana.accessToken}x`]) {
@@ -181,8 +172,7 @@ describe('who may read, send and subscribe', () => {
       const m = await registerMember(limited, 'betrayed');
       const g = (await createGroup(a, 'betrayed')).id;
       await joinGroup(m, g);
-      const s = await socketFor(limited, m);
-      sockets.push(s);
+      const s = await sockets.connect(limited, m);
       expect(
         (await m.post(`/api/groups/${g}/messages`).send({ body: '1', clientId: 'r1' })).status,
       ).toBe(201);
@@ -211,7 +201,7 @@ describe('who may read, send and subscribe', () => {
         'r1',
       ]);
     } finally {
-      closeAll(...sockets);
+      sockets.closeAll();
       await limited.close();
     }
   });

@@ -3,14 +3,7 @@ import { startApp, TestApp } from '../../support/app';
 import { expectError } from '../../support/expect-error';
 import { createGroup, joinGroup } from '../../support/groups';
 import { asMember, loginAdmin, Member, registerMember } from '../../support/members';
-import {
-  ClientSocket,
-  closeAll,
-  collect,
-  emitAck,
-  nextEvent,
-  socketFor,
-} from '../../support/sockets';
+import { collect, emitAck, nextEvent, socketFor, trackSockets } from '../../support/sockets';
 import { eventually } from '../../support/eventually';
 
 jest.setTimeout(60_000);
@@ -25,7 +18,7 @@ describe('real-time across two API processes: messages, presence, edits, reactio
   let ana: Member;
   let ben: Member;
   let groupId: string;
-  let sockets: ClientSocket[] = [];
+  const sockets = trackSockets();
 
   beforeAll(async () => {
     one = await startApp({ RUN_WORKERS: 'false' });
@@ -38,8 +31,7 @@ describe('real-time across two API processes: messages, presence, edits, reactio
   });
 
   afterEach(async () => {
-    closeAll(...sockets);
-    sockets = [];
+    sockets.closeAll();
     // Let both processes record the goodbyes before the next test counts presence.
     await new Promise((resolve) => setTimeout(resolve, 200));
   });
@@ -49,11 +41,7 @@ describe('real-time across two API processes: messages, presence, edits, reactio
     await one.close();
   });
 
-  const connect = async (app: TestApp, m: Member) => {
-    const s = await socketFor(app, m);
-    sockets.push(s);
-    return s;
-  };
+  const connect = (app: TestApp, m: Member) => sockets.connect(app, m);
 
   it('delivers a message sent on one process to sockets on the other, in seq order', async () => {
     const onTwo = await connect(two, ben);

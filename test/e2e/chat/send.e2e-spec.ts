@@ -7,13 +7,11 @@ import { createGroup, joinGroup } from '../../support/groups';
 import { loginAdmin, Member, registerMember } from '../../support/members';
 import {
   AckAnswer,
-  ClientSocket,
-  closeAll,
   collect,
   emitAck,
   expectNoEvent,
   nextEvent,
-  socketFor,
+  trackSockets,
 } from '../../support/sockets';
 import { eventually } from '../../support/eventually';
 
@@ -28,7 +26,7 @@ describe('sending messages (REST and socket share one path)', () => {
   let ana: Member;
   let ben: Member;
   let groupId: string;
-  let sockets: ClientSocket[] = [];
+  const sockets = trackSockets();
 
   beforeAll(async () => {
     t = await startApp({ RUN_WORKERS: 'false' });
@@ -39,20 +37,13 @@ describe('sending messages (REST and socket share one path)', () => {
     await joinGroup(ben, groupId);
   });
 
-  afterEach(() => {
-    closeAll(...sockets);
-    sockets = [];
-  });
+  afterEach(() => sockets.closeAll());
 
   afterAll(async () => {
     await t.close();
   });
 
-  const connect = async (m: Member) => {
-    const s = await socketFor(t, m);
-    sockets.push(s);
-    return s;
-  };
+  const connect = (m: Member) => sockets.connect(t, m);
 
   it('answers 201 with the Message shape, seq 1 first, and the message is in history', async () => {
     const res = await ana
