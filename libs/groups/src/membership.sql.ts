@@ -25,3 +25,12 @@ export const TAKE_SEAT = `
     WHERE id = $1 AND member_count < capacity RETURNING id
   )
   SELECT id FROM seat`;
+
+/** Ends a user's ($1) memberships of groups not of the audience $2, each group's count shrinking with it. */
+export const LEAVE_OTHER_AUDIENCE_GROUPS = `
+  WITH removed AS (
+    DELETE FROM memberships m USING groups g
+    WHERE m.user_id = $1 AND g.id = m.group_id AND g.audience <> $2
+    RETURNING m.group_id
+  )
+  UPDATE groups g SET member_count = g.member_count - 1 FROM removed r WHERE g.id = r.group_id`;

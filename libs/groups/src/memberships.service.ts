@@ -2,13 +2,18 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RealtimeEmitter } from '@kintsugi/platform';
-import { AuthUser, PersonalDataRegistry, toPublicUser } from '@kintsugi/identity';
+import { AuthUser, PersonalDataRegistry, toPublicUser, UsersService } from '@kintsugi/identity';
 import { GroupAccessService } from './group-access.service';
 import { GroupsExtensions } from './groups.extensions';
 import { GroupErrors } from './groups.errors';
 import { MemberView, MembershipView, toMembershipView } from './group.view';
 import type { MembershipRole } from './membership.entity';
-import { LEAVE_ALL_GROUPS, LEAVE_GROUP, TAKE_SEAT } from './membership.sql';
+import {
+  LEAVE_ALL_GROUPS,
+  LEAVE_GROUP,
+  LEAVE_OTHER_AUDIENCE_GROUPS,
+  TAKE_SEAT,
+} from './membership.sql';
 
 interface MembershipRow {
   role: MembershipRole;
@@ -23,6 +28,7 @@ export class MembershipsService implements OnModuleInit {
     private readonly extensions: GroupsExtensions,
     private readonly personalData: PersonalDataRegistry,
     private readonly realtime: RealtimeEmitter,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -31,6 +37,10 @@ export class MembershipsService implements OnModuleInit {
     // An erased member leaves every group, freeing their seats.
     this.personalData.addEraser(async (userId, tx) => {
       await tx.query(LEAVE_ALL_GROUPS, [userId]);
+    });
+    // A member an admin moves to the other audience leaves that audience's groups and frees the seats.
+    this.users.onAudienceChange(async (userId, audience, tx) => {
+      await tx.query(LEAVE_OTHER_AUDIENCE_GROUPS, [userId, audience]);
     });
   }
 

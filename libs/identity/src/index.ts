@@ -1,6 +1,6 @@
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { AccessTokensService } from './access-tokens.service';
-export { UsersService, type MemberContact } from './users.service';
+export { UsersService, type MemberContact, type AudienceChangeHandler } from './users.service';
 export {
   PersonalDataRegistry,
   type PersonalDataExporter,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Errors, RealtimeEmitter } from '@kintsugi/platform';
 import { JourneyRole, PlatformRole, User } from './user.entity';
 import { AdminUserView, PublicUser, toAdminUserView, toPublicUser } from './user.view';
@@ -15,8 +15,17 @@ export interface MemberContact {
   inApp: boolean;
 }
 
+/** What a feature does, in the change's transaction, when an admin moves a member to the other audience. */
+export type AudienceChangeHandler = (
+  userId: string,
+  audience: JourneyRole,
+  tx: EntityManager,
+) => Promise<void>;
+
 @Injectable()
 export class UsersService {
+  private readonly audienceChangeHandlers: AudienceChangeHandler[] = [];
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly realtime: RealtimeEmitter,
@@ -57,17 +66,28 @@ export class UsersService {
     }));
   }
 
+  /** Features that keep per-audience state (groups: memberships and seats) register here at start. */
+  onAudienceChange(handler: AudienceChangeHandler): void {
+    this.audienceChangeHandlers.push(handler);
+  }
+
   async updateByAdmin(
     id: string,
     changes: { roles?: PlatformRole[]; journeyRole?: JourneyRole },
   ): Promise<AdminUserView> {
-    const user = await this.users.findOne({ where: { id, erasedAt: IsNull() } });
-    if (!user) throw Errors.notFound('That member');
-    if (changes.roles) user.roles = [...new Set<PlatformRole>(['member', ...changes.roles])];
-    const audienceChanged =
-      changes.journeyRole !== undefined && changes.journeyRole !== user.journeyRole;
-    if (changes.journeyRole) user.journeyRole = changes.journeyRole;
-    const saved = await this.users.save(user);
+    const { saved, audienceChanged } = await this.users.manager.transaction(async (tx) => {
+      const user = await tx.findOne(User, { where: { id, erasedAt: IsNull() } });
+      if (!user) throw Errors.notFound('That member');
+      if (changes.roles) user.roles = [...new Set<PlatformRole>(['member', ...changes.roles])];
+      const moved = changes.journeyRole !== undefined && changes.journeyRole !== user.journeyRole;
+      if (changes.journeyRole) user.journeyRole = changes.journeyRole;
+      const updated = await tx.save(user);
+      if (moved) {
+        for (const handler of this.audienceChangeHandlers)
+          await handler(id, updated.journeyRole, tx);
+      }
+      return { saved: updated, audienceChanged: moved };
+    });
     // Open sockets joined their rooms for the old audience: they must reconnect
     // (and rejoin through the policy) or they would go on hearing those groups.
     if (audienceChanged) this.realtime.disconnectUser(id);

@@ -14,7 +14,7 @@ describe('a journey role changed while sockets are open', () => {
   });
   afterAll(() => t.close());
 
-  it('disconnects the member, who then hears nothing more of the old audience’s group', async () => {
+  it('takes the member out of the old audience’s group and disconnects them; they hear nothing more of it', async () => {
     const group = await createGroup(admin, 'betrayed');
     const [moved, stays] = await Promise.all([registerMember(t), registerMember(t)]);
     await Promise.all([joinGroup(moved, group.id), joinGroup(stays, group.id)]);
@@ -26,6 +26,11 @@ describe('a journey role changed while sockets are open', () => {
       .send({ journeyRole: 'unfaithful' });
     expect(res.status).toBe(200);
     await disconnected;
+    // They left the old audience's group, and their seat is free again.
+    const seen = await admin.get(`/api/groups/${group.id}`);
+    expect(seen.body.memberCount).toBe(1);
+    const members = await stays.get(`/api/groups/${group.id}/members`);
+    expect(members.body.items.map((m: { user: { id: string } }) => m.user.id)).toEqual([stays.id]);
 
     const after = await socketFor(t, moved);
     const watcher = await socketFor(t, stays);
