@@ -79,6 +79,7 @@ describe('discretion in the browser', () => {
   it('a single Escape (closing a menu, say) does not leave', async () => {
     const { page, context } = await openPage(browser, t.url);
     await page.goto('/');
+    // Straight after load: a lone Escape then must not count as the second of a pair.
     await page.keyboard.press('Escape');
     // Well apart from the 800 ms double-press window, with room for a busy machine's event delays.
     await page.waitForTimeout(2500);

@@ -29,7 +29,9 @@ const DOUBLE_PRESS_MS = 800;
 
 /** Escape pressed twice in quick succession, anywhere, is the keyboard quick exit. */
 export function listenForDoubleEscape(): () => void {
-  let last = 0;
+  // Not 0: performance.now() starts at page load, so 0 would make a lone Escape pressed in the
+  // page's first 800 ms count as the second of a pair.
+  let last = Number.NEGATIVE_INFINITY;
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     const now = performance.now();
