@@ -1,27 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
-/** Answers, for each group asked, the id of the discussion session live in it now (absent: none). */
-export type LiveSessionLookup = (
-  groupIds: string[],
-  tx: EntityManager,
-) => Promise<Map<string, string>>;
+/**
+ * The SQL expression for the id of the discussion session live in a group at
+ * a time, or NULL; `groupId` and `at` are SQL expressions too. An expression
+ * rather than a lookup so that a commit batch stays one statement.
+ */
+export type LiveSessionSql = (groupId: string, at: string) => string;
 
 /**
  * Where features that chat must not depend on plug in: the sessions feature
- * registers its live-session lookup here (sessions depend on chat, not the
- * other way round). Until one is registered, messages carry no sessionId.
+ * registers its live-session expression here (sessions depend on chat, not
+ * the other way round). Until one is registered, messages carry no sessionId.
  */
 @Injectable()
 export class ChatExtensions {
-  private liveSession: LiveSessionLookup = async () => new Map();
+  private liveSession: LiveSessionSql = () => 'NULL::uuid';
 
-  setLiveSessionLookup(lookup: LiveSessionLookup): void {
-    this.liveSession = lookup;
+  setLiveSessionSql(expression: LiveSessionSql): void {
+    this.liveSession = expression;
   }
 
-  /** One query for a whole commit batch, whatever the number of groups in it. */
-  liveSessionIds(groupIds: string[], tx: EntityManager): Promise<Map<string, string>> {
-    return this.liveSession(groupIds, tx);
+  liveSessionSql(groupId: string, at: string): string {
+    return this.liveSession(groupId, at);
   }
 }

@@ -4,7 +4,7 @@ export {
   type MessageForReview,
   type MessageForScreening,
 } from './messages.service';
-export { ChatExtensions, type LiveSessionLookup } from './chat.extensions';
+export { ChatExtensions, type LiveSessionSql } from './chat.extensions';
 export { PresenceService } from './presence.service';
 export { ChatJobs } from './chat.jobs';
 export type { MessageView } from './message.view';

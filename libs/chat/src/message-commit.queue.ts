@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
-import { OutboxService } from '@kintsugi/platform';
+import { Batcher, Clock, OutboxService } from '@kintsugi/platform';
 import { GroupErrors } from '@kintsugi/groups';
 import { ChatBroadcaster } from './chat.broadcaster';
 import { ChatExtensions } from './chat.extensions';
@@ -23,10 +23,8 @@ export interface Committed {
   created: boolean;
 }
 
-interface Pending extends Draft {
+interface Queued extends Draft {
   groupId: string;
-  resolve: (result: Committed) => void;
-  reject: (error: unknown) => void;
 }
 
 const MAX_BATCH = 200;
@@ -34,35 +32,43 @@ const MAX_BATCH = 200;
 /** Advisory lock class of "announcing messages of group X" (two-key form). */
 const SEND_LOCK_CLASS = 7_411_002;
 
-/**
- * The lock keys of the batch's groups, distinct and ascending: every
- * process takes them in this order, so two never wait on each other.
- */
-const GROUP_KEYS = `SELECT DISTINCT hashtext(g) AS key FROM unnest($2::text[]) AS g ORDER BY key`;
+/** The committer's connection gives back every announcement lock it holds. */
+const UNLOCK_ALL = `SELECT pg_advisory_unlock_all()`;
 
 /**
- * One statement takes each group's seqs from its row, inserts the messages
- * with them in the order given, and writes their outbox rows (`$7…`). Being
- * one statement it is its own transaction: no BEGIN/COMMIT round trips, and
- * any error undoes all of it. A group row gone since the access check leaves
- * seq NULL, refused by NOT NULL (so nothing is written), rather than
- * silently inserting nothing.
+ * One statement per batch. It first gives back the previous batch's locks
+ * (announced by now), then takes one per group of this batch, distinct and
+ * ascending so two processes never wait on each other; then each group's
+ * seqs from its row, the messages in the order given with the session live
+ * in their group (the sessions feature supplies that expression), and their
+ * outbox rows (\`$8…\`). Being one statement it is its own transaction: no
+ * BEGIN/COMMIT round trips, and any error undoes every write (the locks are
+ * not writes: the next statement or the rest after the batch gives them back).
+ * A group row gone since the access check leaves seq NULL, refused by NOT
+ * NULL, rather than silently inserting nothing.
  */
-const insertMessages = (outboxCte: string) => `
-  WITH d AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[])
-      WITH ORDINALITY AS d(id, group_id, author_id, client_id, body, session_id, ord)
+const insertMessages = (outboxCte: string, liveSession: string) => `
+  WITH released AS MATERIALIZED (
+    ${UNLOCK_ALL}
+  ), locked AS MATERIALIZED (
+    SELECT count(pg_advisory_lock($7, key)) AS n
+    FROM released, (SELECT DISTINCT hashtext(g::text) AS key FROM unnest($2::uuid[]) AS g ORDER BY key) AS keys
+  ), d AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+      WITH ORDINALITY AS d(id, group_id, author_id, client_id, body, ord)
+  ), sent AS (
+    SELECT $6::timestamptz AS at
   ), counts AS (
-    SELECT group_id, count(*)::int AS n FROM d GROUP BY group_id
+    SELECT d.group_id, count(*)::int AS n FROM d, locked GROUP BY d.group_id
   ), next AS (
-    UPDATE groups g SET last_seq = g.last_seq + c.n FROM counts c WHERE g.id = c.group_id
-    RETURNING g.id, g.last_seq - c.n AS base
+    UPDATE groups g SET last_seq = g.last_seq + c.n FROM counts c, sent WHERE g.id = c.group_id
+    RETURNING g.id, g.last_seq - c.n AS base, ${liveSession} AS session_id
   ), ${outboxCte}
   INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id)
   SELECT d.id, d.group_id, next.base + row_number() OVER (PARTITION BY d.group_id ORDER BY d.ord),
-         d.author_id, d.client_id, d.body, d.session_id
+         d.author_id, d.client_id, d.body, next.session_id
   FROM d LEFT JOIN next ON next.id = d.group_id
-  RETURNING id, seq, created_at`;
+  RETURNING id, seq, created_at, session_id`;
 
 const UNIQUE_VIOLATION = '23505';
 const NOT_NULL_VIOLATION = '23502';
@@ -78,29 +84,33 @@ class Conflict extends Error {}
  * Commits the sends that arrive while the previous commit runs, of every
  * group, as one statement (group commit): under load the process pays one
  * round trip for many messages instead of one transaction per message.
- * Every ack still follows its commit. The batch's groups are announced under
+ * Every ack still follows its commit. A batch's groups are announced under
  * session advisory locks (one per group) held from before their seqs are
  * taken until after the broadcast, so sockets on every process receive a
  * group's messages in seq order even when two API processes write to it.
+ * While sends keep coming, batches run back to back on one connection and
+ * each statement gives back the locks of the one before; when they stop, the
+ * locks are given back and the connection goes back to the pool.
  */
 @Injectable()
 export class MessageCommitQueue {
   private readonly logger = new Logger(MessageCommitQueue.name);
-  private readonly pending: Pending[] = [];
-  private draining = false;
+  private readonly batches = new Batcher<Queued, Committed>((batch) => this.commitBatch(batch), {
+    maxBatch: MAX_BATCH,
+    whenIdle: () => this.rest(),
+  });
+  private connection: QueryRunner | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     private readonly extensions: ChatExtensions,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly clock: Clock,
   ) {}
 
   submit(groupId: string, draft: Draft): Promise<Committed> {
-    return new Promise<Committed>((resolve, reject) => {
-      this.pending.push({ ...draft, groupId, resolve, reject });
-      if (!this.draining) void this.drain();
-    });
+    return this.batches.submit({ ...draft, groupId });
   }
 
   /** The message a member already sent with this clientId, if any. */
@@ -114,76 +124,71 @@ export class MessageCommitQueue {
     return row ? { row, created: false } : null;
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    while (this.pending.length > 0) await this.commitAndAnnounce(this.pending.splice(0, MAX_BATCH));
-    this.draining = false;
-  }
-
-  private async commitAndAnnounce(batch: Pending[]): Promise<void> {
-    const groupIds = [...new Set(batch.map((entry) => entry.groupId))];
-    const qr = this.db.createQueryRunner();
-    let locked = false;
+  private async commitBatch(batch: Queued[]): Promise<(Committed | Error)[]> {
+    const connection = await this.committer();
     try {
-      await qr.connect();
-      // Live sessions are read on another pooled connection while the locks are awaited.
-      const [sessions] = await Promise.all([
-        this.liveSessions(groupIds),
-        qr.query(`SELECT pg_advisory_lock($1, key) FROM (${GROUP_KEYS}) AS keys`, [
-          SEND_LOCK_CLASS,
-          groupIds,
-        ]),
-      ]);
-      locked = true;
-      const results = await this.commitBatch(qr, batch, sessions).catch((error: unknown) => {
-        if (error instanceof Conflict) return this.commitEach(qr, batch, sessions);
-        throw error;
-      });
-      results.forEach((result) => {
-        if (!(result instanceof Error) && result.created) this.broadcaster.messageNew(result.row);
-      });
-      batch.forEach((entry, i) => {
-        const result = results[i];
-        if (result instanceof Error) entry.reject(result);
-        else entry.resolve(result);
-      });
+      return await this.commitAndAnnounce(connection, batch);
     } catch (error) {
-      batch.forEach((entry) => entry.reject(error));
-    } finally {
-      if (locked)
-        await qr
-          .query(`SELECT pg_advisory_unlock($1, key) FROM (${GROUP_KEYS}) AS keys`, [
-            SEND_LOCK_CLASS,
-            groupIds,
-          ])
-          .catch((error: Error) => this.logger.error({ err: error.message }, 'Could not unlock'));
-      await qr.release();
+      if (error instanceof Conflict) return this.commitEach(connection, batch);
+      await this.discard(connection, error);
+      throw error;
     }
   }
 
-  private liveSessions(groupIds: string[]): Promise<Map<string, string>> {
-    return this.extensions.liveSessionIds(groupIds, this.db.manager);
+  private async committer(): Promise<QueryRunner> {
+    if (!this.connection || this.connection.isReleased) {
+      this.connection = this.db.createQueryRunner();
+      await this.connection.connect();
+    }
+    return this.connection;
   }
 
-  private async commitBatch(
-    qr: QueryRunner,
-    batch: Pending[],
-    sessions: Map<string, string>,
-  ): Promise<Committed[]> {
+  /** Between busy spells: the last batch's locks given back, the connection to the pool. */
+  private async rest(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    if (connection) await this.giveBack(connection);
+  }
+
+  /** After a failed statement the next batch starts on a fresh connection. */
+  private async discard(connection: QueryRunner, error: unknown): Promise<void> {
+    if (this.connection === connection) this.connection = null;
+    this.logger.error({ err: (error as Error).message }, 'Message commit failed');
+    await this.giveBack(connection);
+  }
+
+  /**
+   * A connection that cannot even unlock is broken: pg-pool drops such a
+   * client on release, and its session's locks end with it.
+   */
+  private async giveBack(connection: QueryRunner): Promise<void> {
+    if (connection.isReleased) return;
+    await connection
+      .query(UNLOCK_ALL)
+      .catch((error: Error) =>
+        this.logger.warn({ err: error.message }, 'Announcement locks not given back'),
+      );
+    await connection.release();
+  }
+
+  /** Commits the batch, then announces what it created before any lock is given back. */
+  private async commitAndAnnounce(connection: QueryRunner, batch: Queued[]): Promise<Committed[]> {
     // Ids chosen here so the outbox rows can be written by the same statement.
     const ids = batch.map(() => randomUUID());
     const outbox = this.outbox.cte(
-      7,
+      8,
       ids.map((id) => ChatJobs.screen(id, 0)),
     );
-    const inserted: InsertedRow[] = await qr
-      .query(insertMessages(outbox.cte), [
+    const liveSession = this.extensions.liveSessionSql('g.id', 'sent.at');
+    const inserted: InsertedRow[] = await connection
+      .query(insertMessages(outbox.cte, liveSession), [
         ids,
         batch.map((d) => d.groupId),
         batch.map((d) => d.authorId),
         batch.map((d) => d.clientId),
         batch.map((d) => d.body),
-        batch.map((d) => sessions.get(d.groupId) ?? null),
+        this.clock.now(),
+        SEND_LOCK_CLASS,
         ...outbox.params,
       ])
       .catch((error: unknown) => {
@@ -192,37 +197,48 @@ export class MessageCommitQueue {
         throw error;
       });
     const byId = new Map(inserted.map((row) => [row.id, row]));
-    return batch.map((draft, i) => ({
-      row: newRow(draft, byId.get(ids[i])!, sessions.get(draft.groupId) ?? null),
+    const committed = batch.map((draft, i) => ({
+      row: newRow(draft, byId.get(ids[i])!),
       created: true,
     }));
+    committed.forEach(({ row }) => this.broadcaster.messageNew(row));
+    return committed;
   }
 
-  /** After a conflict: each send alone, a retry answering with its original. */
+  /**
+   * After a conflict: each send alone, a retry answering with its original.
+   * Each is announced as it commits; if the connection fails, those not yet
+   * committed are refused with its error.
+   */
   private async commitEach(
-    qr: QueryRunner,
-    batch: Pending[],
-    sessions: Map<string, string>,
+    connection: QueryRunner,
+    batch: Queued[],
   ): Promise<(Committed | Error)[]> {
     const results: (Committed | Error)[] = [];
     for (const draft of batch) {
       try {
-        results.push((await this.commitBatch(qr, [draft], sessions))[0]);
+        results.push(await this.commitOne(connection, draft));
       } catch (error) {
-        if (!(error instanceof Conflict)) {
-          results.push(error as Error);
-          continue;
-        }
-        const [original] = await selectMessages(
-          qr.manager,
-          draft.authorId,
-          'm.author_id = $2 AND m.client_id = $3',
-          [draft.authorId, draft.clientId],
-        );
-        results.push(original ? { row: original, created: false } : GroupErrors.notFound());
+        await this.discard(connection, error);
+        return [...results, ...batch.slice(results.length).map(() => error as Error)];
       }
     }
     return results;
+  }
+
+  private async commitOne(connection: QueryRunner, draft: Queued): Promise<Committed | Error> {
+    try {
+      return (await this.commitAndAnnounce(connection, [draft]))[0];
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+      const [original] = await selectMessages(
+        connection.manager,
+        draft.authorId,
+        'm.author_id = $2 AND m.client_id = $3',
+        [draft.authorId, draft.clientId],
+      );
+      return original ? { row: original, created: false } : GroupErrors.notFound();
+    }
   }
 }
 
@@ -230,9 +246,10 @@ interface InsertedRow {
   id: string;
   seq: string;
   created_at: Date;
+  session_id: string | null;
 }
 
-function newRow(draft: Pending, row: InsertedRow, sessionId: string | null): MessageRow {
+function newRow(draft: Queued, row: InsertedRow): MessageRow {
   return {
     id: row.id,
     group_id: draft.groupId,
@@ -244,7 +261,7 @@ function newRow(draft: Pending, row: InsertedRow, sessionId: string | null): Mes
     body: draft.body,
     status: 'visible',
     hidden_reason: null,
-    session_id: sessionId,
+    session_id: row.session_id,
     change_seq: null,
     created_at: row.created_at,
     edited_at: null,

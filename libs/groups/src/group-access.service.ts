@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@kintsugi/platform';
+import { Batcher, Clock } from '@kintsugi/platform';
 import { AuthUser, isAdmin, JourneyRole } from '@kintsugi/identity';
 import { GroupErrors } from './groups.errors';
 import type { MembershipRole } from './membership.entity';
@@ -43,19 +43,45 @@ interface AccessRow {
   muted_until: Date | null;
 }
 
+interface AccessQuestion {
+  userId: string;
+  groupId: string;
+}
+
+/** One row per question asked (by its ordinal); a group that does not exist has none. */
+const ACCESS_ROWS = `
+  SELECT q.ord, g.id, g.name, g.audience, g.timezone, m.role,
+    EXISTS (SELECT 1 FROM group_sanctions s
+            WHERE s.group_id = g.id AND s.user_id = q.user_id AND s.kind = 'ban') AS banned,
+    (SELECT max(s.until) FROM group_sanctions s
+     WHERE s.group_id = g.id AND s.user_id = q.user_id AND s.kind = 'mute' AND s.until > $3) AS muted_until
+  FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(group_id, user_id, ord)
+  JOIN groups g ON g.id = q.group_id
+  LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = q.user_id`;
+
+const MAX_QUESTIONS_PER_QUERY = 500;
+
 /**
  * The one policy function every door uses — REST, socket events, history,
- * presence, sessions (DESIGN.md invariant 1). One query answers it all.
+ * presence, sessions (DESIGN.md invariant 1). One query answers it all; the
+ * questions asked while one such query runs are answered together by the
+ * next, so a busy chat pays one round trip for many sends.
  * Order of refusals follows API.md: 404, then AUDIENCE_MISMATCH, BANNED,
  * FORBIDDEN (not joined), MUTED.
  */
 @Injectable()
 export class GroupAccessService {
+  private readonly batched = new Batcher<AccessQuestion, AccessRow | null>(
+    (questions) => this.accessRows(this.db.manager, questions),
+    { maxBatch: MAX_QUESTIONS_PER_QUERY },
+  );
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
 
+  /** Inside a transaction the question is asked there, alone, so it sees the transaction's writes. */
   async require(
     user: AuthUser,
     groupId: string,
@@ -63,17 +89,10 @@ export class GroupAccessService {
     tx?: EntityManager,
   ): Promise<GroupAccess> {
     if (!UUID.test(groupId)) throw GroupErrors.notFound();
-    const [row]: AccessRow[] = await (tx ?? this.db.manager).query(
-      `SELECT g.id, g.name, g.audience, g.timezone, m.role,
-         EXISTS (SELECT 1 FROM group_sanctions s
-                 WHERE s.group_id = g.id AND s.user_id = $2 AND s.kind = 'ban') AS banned,
-         (SELECT max(s.until) FROM group_sanctions s
-          WHERE s.group_id = g.id AND s.user_id = $2 AND s.kind = 'mute' AND s.until > $3) AS muted_until
-       FROM groups g
-       LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = $2
-       WHERE g.id = $1`,
-      [groupId, user.id, this.clock.now()],
-    );
+    const question = { userId: user.id, groupId };
+    const row = tx
+      ? (await this.accessRows(tx, [question]))[0]
+      : await this.batched.submit(question);
     if (!row) throw GroupErrors.notFound();
     const admin = isAdmin(user);
     const access: GroupAccess = {
@@ -93,6 +112,19 @@ export class GroupAccessService {
     if (level === 'moderate' && !access.canModerate) throw GroupErrors.notModerator();
     if (level === 'post' && row.muted_until) throw GroupErrors.muted(row.muted_until);
     return access;
+  }
+
+  private async accessRows(
+    manager: EntityManager,
+    questions: AccessQuestion[],
+  ): Promise<(AccessRow | null)[]> {
+    const rows: (AccessRow & { ord: string })[] = await manager.query(ACCESS_ROWS, [
+      questions.map((q) => q.groupId),
+      questions.map((q) => q.userId),
+      this.clock.now(),
+    ]);
+    const byOrdinal = new Map(rows.map((row) => [Number(row.ord), row]));
+    return questions.map((_, i) => byOrdinal.get(i + 1) ?? null);
   }
 
   /**

@@ -3,6 +3,7 @@ export * from './config/durations';
 export * from './config/config.module';
 export * from './errors';
 export * from './clock/clock';
+export * from './batching/batcher';
 export * from './database/prepare-database';
 export * from './database/data-source-options';
 export * from './outbox/outbox.service';

@@ -5,6 +5,7 @@ import { GroupsCoreModule, GroupsExtensions } from '@kintsugi/groups';
 import { CurriculumCoreModule } from '@kintsugi/curriculum';
 import { NotificationsCoreModule } from '@kintsugi/notifications';
 import { ChatCoreModule, ChatExtensions } from '@kintsugi/chat';
+import { liveSessionSql } from './live-session.sql';
 import { RemindersService } from './reminders.service';
 import { SessionAttendanceService } from './session-attendance.service';
 import { SessionLifecycleService } from './session-lifecycle.service';
@@ -52,7 +53,7 @@ export class SessionsModule implements OnModuleInit {
     this.groups.setNextSessionLookup((groupIds, viewerId) =>
       this.sessions.nextSessions(groupIds, viewerId),
     );
-    this.chat.setLiveSessionLookup((groupIds, tx) => this.sessions.liveSessionIds(groupIds, tx));
+    this.chat.setLiveSessionSql(liveSessionSql);
     this.personalData.addExporter('rsvps', (userId, tx) => this.sessionsData.export(userId, tx));
     this.personalData.addEraser((userId, tx) => this.sessionsData.erase(userId, tx));
   }

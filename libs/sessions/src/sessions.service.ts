@@ -82,19 +82,6 @@ export class SessionsService {
     return (await this.views([session], user.id))[0];
   }
 
-  /** The session under way in a group now, if any: messages sent meanwhile carry its id. */
-  /** The session live now in each of these groups (groups without one are absent). */
-  async liveSessionIds(groupIds: string[], tx: EntityManager): Promise<Map<string, string>> {
-    const now = this.clock.now();
-    const rows: { group_id: string; id: string }[] = await tx.query(
-      `SELECT DISTINCT ON (group_id) group_id, id FROM discussion_sessions
-       WHERE group_id = ANY($1) AND status IN ('scheduled', 'live') AND starts_at <= $2 AND ends_at > $2
-       ORDER BY group_id, starts_at DESC`,
-      [groupIds, now],
-    );
-    return new Map(rows.map((row) => [row.group_id, row.id]));
-  }
-
   /** Each group's next session not yet over (live or scheduled), as the viewer sees it. */
   async nextSessions(groupIds: string[], viewerId: string): Promise<Map<string, SessionView>> {
     if (groupIds.length === 0) return new Map();
