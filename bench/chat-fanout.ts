@@ -19,6 +19,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { prepareDatabase } from '../libs/platform/src/database/prepare-database';
+import { dropRedisPrefix } from './support/redis-prefix';
 
 const ROOT = join(__dirname, '..');
 const ADMIN_URL =
@@ -370,8 +371,11 @@ async function main(): Promise<void> {
     await sleep(500);
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
+    await dropRedisPrefix(redisPrefix(database));
   }
 }
+
+const redisPrefix = (database: string) => `bench-${database.slice(-12)}`;
 
 async function startApi(
   port: number,
@@ -386,7 +390,7 @@ async function startApi(
       PATH: process.env.PATH ?? '',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      REDIS_PREFIX: `bench-${database.slice(-12)}`,
+      REDIS_PREFIX: redisPrefix(database),
       JWT_SECRET: SECRET,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { loadEnv, prepareDatabase } from '@kintsugi/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { BENCH_REDIS_URL, dropRedisPrefix } from './redis-prefix';
 
 export const ADMIN_DATABASE_URL =
   process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The value at or below which p% of `values` fall (nearest rank). */
 export function percentile(values: number[], p: number): number {
@@ -50,10 +49,7 @@ export async function withThrowawayApi(
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
-    const redis = new Redis(BENCH_REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.unlink(...keys);
-    redis.disconnect();
+    await dropRedisPrefix(prefix);
   }
 }
 
