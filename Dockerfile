@@ -15,4 +15,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# A larger young generation: chat fan-out allocates fast, and fewer scavenges
+# mean fewer pauses in the p99 of message delivery.
+CMD ["node", "--max-semi-space-size=64", "dist/apps/api/src/main.js"]

@@ -385,7 +385,13 @@ async function startApi(
   const child = fork(join(ROOT, 'apps/api/src/main.ts'), [], {
     cwd: ROOT,
     // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API side.
-    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? [])],
+    // --max-semi-space-size as `npm start` and the Dockerfile run the API.
+    execArgv: [
+      '-r',
+      '@swc-node/register',
+      '--max-semi-space-size=64',
+      ...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? []),
+    ],
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),

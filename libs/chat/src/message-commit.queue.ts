@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
-import { Batcher, Clock, OutboxService } from '@kintsugi/platform';
+import { Batcher, Clock, OutboxService, PreparedStatement } from '@kintsugi/platform';
 import { GroupErrors } from '@kintsugi/groups';
 import { ChatBroadcaster } from './chat.broadcaster';
 import { ChatExtensions } from './chat.extensions';
@@ -73,10 +73,6 @@ const insertMessages = (outboxCte: string, liveSession: string) => `
 const UNIQUE_VIOLATION = '23505';
 const NOT_NULL_VIOLATION = '23502';
 
-function pgCode(error: unknown): string | undefined {
-  return (error as { driverError?: { code?: string } }).driverError?.code;
-}
-
 /** A (author, clientId) of the batch exists already, or a group is gone: the statement wrote nothing. */
 class Conflict extends Error {}
 
@@ -100,6 +96,8 @@ export class MessageCommitQueue {
     whenIdle: () => this.rest(),
   });
   private connection: QueryRunner | null = null;
+  /** Built on first use: the sessions feature registers its expression after construction. */
+  private insert?: PreparedStatement<InsertedRow>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -171,6 +169,13 @@ export class MessageCommitQueue {
     await connection.release();
   }
 
+  private insertStatement(outboxCte: string): PreparedStatement<InsertedRow> {
+    this.insert ??= new PreparedStatement(
+      insertMessages(outboxCte, this.extensions.liveSessionSql('g.id', 'sent.at')),
+    );
+    return this.insert;
+  }
+
   /** Commits the batch, then announces what it created before any lock is given back. */
   private async commitAndAnnounce(connection: QueryRunner, batch: Queued[]): Promise<Committed[]> {
     // Ids chosen here so the outbox rows can be written by the same statement.
@@ -179,9 +184,8 @@ export class MessageCommitQueue {
       8,
       ids.map((id) => ChatJobs.screen(id, 0)),
     );
-    const liveSession = this.extensions.liveSessionSql('g.id', 'sent.at');
-    const inserted: InsertedRow[] = await connection
-      .query(insertMessages(outbox.cte, liveSession), [
+    const inserted = await this.insertStatement(outbox.cte)
+      .runOn(connection, [
         ids,
         batch.map((d) => d.groupId),
         batch.map((d) => d.authorId),
@@ -191,9 +195,9 @@ export class MessageCommitQueue {
         SEND_LOCK_CLASS,
         ...outbox.params,
       ])
-      .catch((error: unknown) => {
-        const code = pgCode(error);
-        if (code === UNIQUE_VIOLATION || code === NOT_NULL_VIOLATION) throw new Conflict();
+      .catch((error: { code?: string }) => {
+        if (error.code === UNIQUE_VIOLATION || error.code === NOT_NULL_VIOLATION)
+          throw new Conflict();
         throw error;
       });
     const byId = new Map(inserted.map((row) => [row.id, row]));

@@ -10,8 +10,9 @@ export type SendDoor = 'rest' | 'socket';
 
 /**
  * The one path of a new message, for REST and socket alike: access (MUTED
- * and the rest), the per-member-per-group rate limit shared by both doors,
- * then the commit; the ack follows the commit, the broadcast too.
+ * and the rest) and the per-member-per-group rate limit shared by both doors,
+ * then the commit; the ack follows the commit, the broadcast too. Access
+ * refusals come first, as before the limit.
  */
 @Injectable()
 export class MessageSendService {
@@ -29,17 +30,21 @@ export class MessageSendService {
     input: SendMessageDto,
     door: SendDoor,
   ): Promise<{ message: MessageView; created: boolean }> {
-    const { canModerate } = await this.access.require(user, groupId, 'post');
-    const ticket = await this.limiter
-      .consume('send', `${user.id}-${groupId}`, this.env.rateLimit('SEND'))
-      .catch(async (refusal: unknown) => {
-        // A retry of a message already stored is answered, limit or not.
-        const original = await this.commits.original(user.id, input.clientId);
-        if (!original) throw refusal;
-        return original;
-      });
-    if ('row' in ticket) {
-      return { message: toMessageView(ticket.row, { id: user.id, canModerate }), created: false };
+    // Asked at once, to spare a round trip; a send that access refuses gives its slot back.
+    const [access, slot] = await Promise.allSettled([
+      this.access.require(user, groupId, 'post'),
+      this.limiter.consume('send', `${user.id}-${groupId}`, this.env.rateLimit('SEND')),
+    ]);
+    if (access.status === 'rejected') {
+      if (slot.status === 'fulfilled') await this.limiter.release(slot.value);
+      throw access.reason;
+    }
+    const viewer = { id: user.id, canModerate: access.value.canModerate };
+    if (slot.status === 'rejected') {
+      // A retry of a message already stored is answered, limit or not.
+      const original = await this.commits.original(user.id, input.clientId);
+      if (!original) throw slot.reason;
+      return { message: toMessageView(original.row, viewer), created: false };
     }
     const { row, created } = await this.commits.submit(groupId, {
       authorId: user.id,
@@ -49,7 +54,7 @@ export class MessageSendService {
     });
     // A retry is not a new message: it gives its slot back.
     if (created) this.metrics.messagesSent.inc({ door });
-    else await this.limiter.release(ticket);
-    return { message: toMessageView(row, { id: user.id, canModerate }), created };
+    else await this.limiter.release(slot.value);
+    return { message: toMessageView(row, viewer), created };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Batcher, Clock } from '@kintsugi/platform';
+import { Batcher, Clock, PreparedStatement } from '@kintsugi/platform';
 import { AuthUser, isAdmin, JourneyRole } from '@kintsugi/identity';
 import { GroupErrors } from './groups.errors';
 import type { MembershipRole } from './membership.entity';
@@ -71,8 +71,9 @@ const MAX_QUESTIONS_PER_QUERY = 500;
  */
 @Injectable()
 export class GroupAccessService {
+  private readonly prepared = new PreparedStatement<AccessRow & { ord: string }>(ACCESS_ROWS);
   private readonly batched = new Batcher<AccessQuestion, AccessRow | null>(
-    (questions) => this.accessRows(this.db.manager, questions),
+    (questions) => this.accessRows(questions),
     { maxBatch: MAX_QUESTIONS_PER_QUERY },
   );
 
@@ -91,7 +92,7 @@ export class GroupAccessService {
     if (!UUID.test(groupId)) throw GroupErrors.notFound();
     const question = { userId: user.id, groupId };
     const row = tx
-      ? (await this.accessRows(tx, [question]))[0]
+      ? (await this.accessRows([question], tx))[0]
       : await this.batched.submit(question);
     if (!row) throw GroupErrors.notFound();
     const admin = isAdmin(user);
@@ -115,14 +116,17 @@ export class GroupAccessService {
   }
 
   private async accessRows(
-    manager: EntityManager,
     questions: AccessQuestion[],
+    tx?: EntityManager,
   ): Promise<(AccessRow | null)[]> {
-    const rows: (AccessRow & { ord: string })[] = await manager.query(ACCESS_ROWS, [
+    const values = [
       questions.map((q) => q.groupId),
       questions.map((q) => q.userId),
       this.clock.now(),
-    ]);
+    ];
+    const rows: (AccessRow & { ord: string })[] = tx
+      ? await tx.query(ACCESS_ROWS, values)
+      : await this.prepared.run(this.db, values);
     const byOrdinal = new Map(rows.map((row) => [Number(row.ord), row]));
     return questions.map((_, i) => byOrdinal.get(i + 1) ?? null);
   }

@@ -6,6 +6,7 @@ export * from './clock/clock';
 export * from './batching/batcher';
 export * from './database/prepare-database';
 export * from './database/data-source-options';
+export * from './database/prepared-statement';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.relay';
 export * from './queue/queues';

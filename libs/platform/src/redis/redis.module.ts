@@ -4,9 +4,11 @@ import { Env } from '../config/env';
 import { redisOptions } from '../queue/redis-connection';
 
 /**
- * One shared ioredis client for rate limits and readiness checks. Commands
- * wait for a (re)connection but time out after a second, so a Redis outage
- * surfaces as an answer, not a hung request.
+ * One shared ioredis client for rate limits, presence and readiness checks.
+ * Commands wait for a (re)connection but time out after a second, so a Redis
+ * outage surfaces as an answer, not a hung request. Commands issued in the
+ * same tick go out in one write (auto-pipelining): the sends of one access
+ * batch check their rate limits together.
  */
 @Injectable()
 export class RedisClient extends Redis implements OnApplicationShutdown {
@@ -15,6 +17,7 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
       ...redisOptions(env.REDIS_URL),
       maxRetriesPerRequest: 1,
       commandTimeout: 1000,
+      enableAutoPipelining: true,
     });
     // Errors surface on each command; without a listener ioredis would log every reconnect attempt.
     this.on('error', () => undefined);
