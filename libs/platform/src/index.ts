@@ -9,6 +9,7 @@ export * from './database/data-source-options';
 export * from './database/prepared-statement';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.relay';
+export { OutboxRelayModule } from './outbox/outbox.module';
 export * from './queue/queues';
 export * from './queue/redis-connection';
 export * from './rate-limit/rate-limiter.service';

@@ -14,8 +14,9 @@ describe('the outbox and readiness through a Redis outage', () => {
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    // No in-process workers: the job must still be waiting in its queue to be observed.
-    t = await startApp({ REDIS_URL: redis.url, RUN_WORKERS: 'false' });
+    // The relay runs with the workers. A probe is no real e-mail job: the e-mail
+    // processor fails it for good, and a failed job stays in its queue to be read.
+    t = await startApp({ REDIS_URL: redis.url, RUN_WORKERS: 'true' });
     queue = new Queue(QUEUES.email, {
       connection: redisOptions(redis.url),
       prefix: `${t.env.REDIS_PREFIX}-bull`,
