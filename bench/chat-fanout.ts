@@ -322,10 +322,13 @@ async function main(): Promise<void> {
     if (TARGETS.includes('kintsugi')) {
       const api = await startApi(port, dbUrl.toString(), database);
       children.push(api);
+      if (process.env.BENCH_WORKER === '1') children.push(startWorker(dbUrl.toString(), database));
       await waitReady(`http://127.0.0.1:${port}`);
       const kintsugi = await drive('kintsugi', `http://127.0.0.1:${port}`, members, api.pid!);
       print(
-        'Kintsugi API (RUN_WORKERS=false: the worker would run apart)',
+        process.env.BENCH_WORKER === '1'
+          ? 'Kintsugi API, with the worker (relay + screening) on the same cores'
+          : 'Kintsugi API (RUN_WORKERS=false: the worker, relay and screening, runs apart)',
         kintsugi.results,
         kintsugi.rss,
       );
@@ -377,6 +380,19 @@ async function main(): Promise<void> {
 
 const redisPrefix = (database: string) => `bench-${database.slice(-12)}`;
 
+function appEnv(databaseUrl: string, database: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: redisPrefix(database),
+    JWT_SECRET: SECRET,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    RUN_WORKERS: 'false',
+    RATE_LIMIT_SEND: '1000000/10s',
+  };
+}
+
 async function startApi(
   port: number,
   databaseUrl: string,
@@ -392,20 +408,23 @@ async function startApi(
       '--max-semi-space-size=64',
       ...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? []),
     ],
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      REDIS_PREFIX: redisPrefix(database),
-      JWT_SECRET: SECRET,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      RUN_WORKERS: 'false',
-      RATE_LIMIT_SEND: '1000000/10s',
-    },
+    env: { ...appEnv(databaseUrl, database), PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return child;
+}
+
+/**
+ * BENCH_WORKER=1: the worker (outbox relay, screening of every message) runs
+ * beside the API on the same cores, as a one-machine deployment would.
+ */
+function startWorker(databaseUrl: string, database: string): ChildProcess {
+  return fork(join(ROOT, 'apps/worker/src/main.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['-r', '@swc-node/register'],
+    env: appEnv(databaseUrl, database),
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
 }
 
 if (process.argv[2] === '--load') {
