@@ -41,7 +41,7 @@ const UNLOCK_ALL = `SELECT pg_advisory_unlock_all()`;
  * ascending so two processes never wait on each other; then each group's
  * seqs from its row, the messages in the order given with the session live
  * in their group (the sessions feature supplies that expression), and their
- * outbox rows (\`$8…\`). Being one statement it is its own transaction: no
+ * outbox rows (`$8…`). Being one statement it is its own transaction: no
  * BEGIN/COMMIT round trips, and any error undoes every write (the locks are
  * not writes: the next statement or the rest after the batch gives them back).
  * A group row gone since the access check leaves seq NULL, refused by NOT
