@@ -7,8 +7,8 @@ import { redisOptions } from '../queue/redis-connection';
  * One shared ioredis client for rate limits, presence and readiness checks.
  * Commands wait for a (re)connection but time out after a second, so a Redis
  * outage surfaces as an answer, not a hung request. Commands issued in the
- * same tick go out in one write (auto-pipelining): the sends of one access
- * batch check their rate limits together.
+ * same tick go out in one write (auto-pipelining), as when many sockets
+ * connect or leave at once.
  */
 @Injectable()
 export class RedisClient extends Redis implements OnApplicationShutdown {
