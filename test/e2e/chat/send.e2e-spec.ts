@@ -166,6 +166,24 @@ describe('sending messages (REST and socket share one path)', () => {
     for (const r of received) expect(r.map((e) => e.message.seq)).toEqual(seqs);
   });
 
+  it('gives back every announcement lock once sends stop, after racing duplicates too', async () => {
+    const id = clientId();
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        ana.post(`/api/groups/${groupId}/messages`).send({ body: 'race again', clientId: id }),
+      ),
+    );
+    // A lock left behind would stall every other API process's sends to the group.
+    await eventually(async () => {
+      const [{ held }] = await t.app.get(DataSource).query(
+        `SELECT count(*)::int AS held FROM pg_locks
+         WHERE locktype = 'advisory' AND classid = 7411002
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      return held === 0;
+    });
+  });
+
   it('refuses bad bodies over REST with 400 and stores nothing: empty, white space only, 4001 code points, NUL, lone surrogate, unknown field, bad clientId', async () => {
     const bad = [
       { body: '', clientId: 'x1' },
