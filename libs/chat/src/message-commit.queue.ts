@@ -135,8 +135,10 @@ export class MessageCommitQueue {
 
   private async committer(): Promise<QueryRunner> {
     if (!this.connection || this.connection.isReleased) {
-      this.connection = this.db.createQueryRunner();
-      await this.connection.connect();
+      const connection = this.db.createQueryRunner();
+      // Kept only once connected: a failed connect leaves nothing behind to retry on.
+      await connection.connect();
+      this.connection = connection;
     }
     return this.connection;
   }
