@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SanctionsService } from '@kintsugi/groups';
 import { startApp, TestApp } from '../../support/app';
+import { clientId } from '../../support/chat';
 import { expectError } from '../../support/expect-error';
 import { createGroup, joinGroup } from '../../support/groups';
 import { loginAdmin, Member, registerMember } from '../../support/members';
@@ -14,8 +15,6 @@ import {
 } from '../../support/sockets';
 
 jest.setTimeout(60_000);
-
-const clientId = () => randomUUID().replace(/-/g, '');
 
 /** DESIGN.md invariant 1 through the chat's doors: REST, socket events, history, presence. */
 describe('who may read, send and subscribe', () => {

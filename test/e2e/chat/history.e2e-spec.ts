@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MessagesService } from '@kintsugi/chat';
 import { startApp, TestApp } from '../../support/app';
+import { chatCircle, clientId } from '../../support/chat';
 import { expectError } from '../../support/expect-error';
-import { createGroup, joinGroup } from '../../support/groups';
-import { loginAdmin, Member, registerMember } from '../../support/members';
+import type { Member } from '../../support/members';
 import { closeAll, emitAck, socketFor } from '../../support/sockets';
 
 jest.setTimeout(60_000);
-
-const clientId = () => randomUUID().replace(/-/g, '');
 
 interface Page {
   items: {
@@ -32,11 +29,7 @@ describe('message history and changes', () => {
 
   beforeAll(async () => {
     t = await startApp({ RUN_WORKERS: 'false' });
-    admin = await loginAdmin(t);
-    [ana, ben] = await Promise.all([registerMember(t), registerMember(t)]);
-    groupId = (await createGroup(admin)).id;
-    await joinGroup(ana, groupId);
-    await joinGroup(ben, groupId);
+    ({ admin, ana, ben, groupId } = await chatCircle(t));
     for (let i = 1; i <= 150; i++) {
       const res = await ana
         .post(`/api/groups/${groupId}/messages`)

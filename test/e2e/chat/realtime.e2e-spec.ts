@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { startApp, TestApp } from '../../support/app';
+import { chatCircle, clientId } from '../../support/chat';
 import { expectError } from '../../support/expect-error';
-import { createGroup, joinGroup } from '../../support/groups';
-import { asMember, loginAdmin, Member, registerMember } from '../../support/members';
+import { asMember, Member } from '../../support/members';
 import { collect, emitAck, nextEvent, socketFor, trackSockets } from '../../support/sockets';
 import { eventually } from '../../support/eventually';
 
 jest.setTimeout(60_000);
 
-const clientId = () => randomUUID().replace(/-/g, '');
-
 /** Two API processes on one database and one Redis prefix behave as one. */
 describe('real-time across two API processes: messages, presence, edits, reactions', () => {
   let one: TestApp;
   let two: TestApp;
-  let admin: Member;
   let ana: Member;
   let ben: Member;
   let groupId: string;
@@ -23,11 +20,7 @@ describe('real-time across two API processes: messages, presence, edits, reactio
   beforeAll(async () => {
     one = await startApp({ RUN_WORKERS: 'false' });
     two = await startApp({ RUN_WORKERS: 'false' }, { database: one.database });
-    admin = await loginAdmin(one);
-    [ana, ben] = await Promise.all([registerMember(one), registerMember(one)]);
-    groupId = (await createGroup(admin)).id;
-    await joinGroup(ana, groupId);
-    await joinGroup(ben, groupId);
+    ({ ana, ben, groupId } = await chatCircle(one));
   });
 
   afterEach(async () => {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startApp, TestApp } from '../../support/app';
+import { chatCircle, clientId } from '../../support/chat';
 import { expectError } from '../../support/expect-error';
-import { createGroup, joinGroup } from '../../support/groups';
-import { loginAdmin, Member, registerMember } from '../../support/members';
+import { joinGroup } from '../../support/groups';
+import { Member, registerMember } from '../../support/members';
 import {
   AckAnswer,
   collect,
@@ -16,12 +16,9 @@ import { eventually } from '../../support/eventually';
 
 jest.setTimeout(30_000);
 
-const clientId = () => randomUUID().replace(/-/g, '');
-
 /** DESIGN.md invariant 3: the ack follows the commit; seq has no gaps; retries are safe. */
 describe('sending messages (REST and socket share one path)', () => {
   let t: TestApp;
-  let admin: Member;
   let ana: Member;
   let ben: Member;
   let groupId: string;
@@ -29,11 +26,7 @@ describe('sending messages (REST and socket share one path)', () => {
 
   beforeAll(async () => {
     t = await startApp({ RUN_WORKERS: 'false' });
-    admin = await loginAdmin(t);
-    [ana, ben] = await Promise.all([registerMember(t), registerMember(t)]);
-    groupId = (await createGroup(admin)).id;
-    await joinGroup(ana, groupId);
-    await joinGroup(ben, groupId);
+    ({ ana, ben, groupId } = await chatCircle(t));
   });
 
   afterEach(() => sockets.closeAll());
