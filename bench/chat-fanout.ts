@@ -338,30 +338,32 @@ async function main(): Promise<void> {
       await Promise.race([new Promise((resolve) => api.once('exit', resolve)), sleep(10_000)]);
     }
 
-    if (TARGETS.includes('bare')) {
-      const bare = await start('bench/reference/bare-server.ts', ['3942']);
-      children.push(bare);
-      const bareRun = await drive('bare', 'http://127.0.0.1:3942', members, bare.pid!);
-      print(
-        'Reference: bare socket.io broadcast (no auth, no database)',
-        bareRun.results,
-        bareRun.rss,
+    const references = [
+      {
+        name: 'bare',
+        title: 'Reference: bare socket.io broadcast (no auth, no database)',
+        entry: 'bench/reference/bare-server.ts',
+        args: ['3942'],
+      },
+      {
+        name: 'commit',
+        title: 'Reference: one INSERT per message, ack + broadcast after commit',
+        entry: 'bench/reference/commit-server.ts',
+        args: ['3943', dbUrl.toString()],
+      },
+    ];
+    for (const reference of references.filter((r) => TARGETS.includes(r.name))) {
+      const server = await start(reference.entry, reference.args);
+      children.push(server);
+      const run = await drive(
+        reference.name,
+        `http://127.0.0.1:${reference.args[0]}`,
+        members,
+        server.pid!,
       );
-      summary.bare = ceiling(bareRun.results);
-      bare.kill();
-    }
-
-    if (TARGETS.includes('commit')) {
-      const commit = await start('bench/reference/commit-server.ts', ['3943', dbUrl.toString()]);
-      children.push(commit);
-      const commitRun = await drive('commit', 'http://127.0.0.1:3943', members, commit.pid!);
-      print(
-        'Reference: one INSERT per message, ack + broadcast after commit',
-        commitRun.results,
-        commitRun.rss,
-      );
-      summary.commit = ceiling(commitRun.results);
-      commit.kill();
+      print(reference.title, run.results, run.rss);
+      summary[reference.name] = ceiling(run.results);
+      server.kill();
     }
 
     console.log('\nCeilings (sends/s):', summary);
