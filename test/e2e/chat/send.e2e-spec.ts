@@ -218,7 +218,7 @@ describe('sending messages (REST and socket share one path)', () => {
     }
   });
 
-  it('answers the socket for malformed payloads with ok:false and stays connected: null, string, array, missing and extra fields, __proto__, over 64 KiB, no ack', async () => {
+  it('answers the socket for malformed payloads with ok:false and stays connected: null, string, array, missing and extra fields, __proto__, over 64 KiB, no payload, a second argument, no ack', async () => {
     const sa = await connect(ana);
     const cases: [unknown, string][] = [
       [null, 'VALIDATION_FAILED'],
@@ -240,6 +240,19 @@ describe('sending messages (REST and socket share one path)', () => {
       expect({ ok: ack.ok, code: ack.error?.code }).toEqual({ ok: false, code });
       expect(ack.error?.statusCode).toBe(code === 'PAYLOAD_TOO_LARGE' ? 413 : 400);
     }
+    const noPayload = await sa.timeout(5000).emitWithAck('message:send');
+    const twoArguments = await sa
+      .timeout(5000)
+      .emitWithAck('message:send', { groupId, body: 'two arguments', clientId: clientId() }, 'x');
+    for (const ack of [noPayload, twoArguments] as AckAnswer[])
+      expect({ ok: ack.ok, code: ack.error?.code }).toEqual({
+        ok: false,
+        code: 'VALIDATION_FAILED',
+      });
+    const [{ stored }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS stored FROM messages WHERE body = 'two arguments'`);
+    expect(stored).toBe(0);
     sa.emit('message:send', { groupId, body: 'no ack at all', clientId: clientId() });
     sa.emit('message:send', null);
     sa.emit('typing');
