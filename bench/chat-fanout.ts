@@ -8,9 +8,10 @@
  * The load generator runs in its own process (a fork of this file) so that
  * its CPU is not the servers'. Per step it reports sends/s acked,
  * deliveries/s, ack and send-to-receive latency p50/p99, completeness (every
- * acked message received by all 20 members of its group) and seq-order
- * violations. A step passes when p99 send-to-receive < 100 ms and nothing
- * acked was lost; each server's ceiling is its highest passing rate.
+ * acked message received by all 20 members of its group), seq-order
+ * violations and the server process's CPU (% of one core). A step passes
+ * when p99 send-to-receive < 100 ms and nothing acked was lost; each
+ * server's ceiling is its highest passing rate.
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,8 @@ interface StepResult {
   completeness: number;
   refused: number;
   outOfOrder: number;
+  /** The server process's CPU during the send window, in % of one core. */
+  serverCpu: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,7 +66,14 @@ const pct = (values: number[], p: number) => {
 
 // ───────────────────────── load generator (child) ─────────────────────────
 
-async function loadGenerator(url: string, members: Member[]): Promise<void> {
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function loadGenerator(url: string, members: Member[], serverPid: number): Promise<void> {
   const sockets: Socket[] = [];
   for (let i = 0; i < members.length; i += 100) {
     const batch = members.slice(i, i + 100).map(
@@ -116,6 +126,7 @@ async function loadGenerator(url: string, members: Member[]): Promise<void> {
     let refused = 0;
     let pending = 0;
     const started = performance.now();
+    const cpuAtStart = cpuSeconds(serverPid);
     let issued = 0;
     while (performance.now() - started < STEP_MS) {
       // Due by the clock, not per tick: a tick takes longer than its 10 ms sleep under load.
@@ -149,6 +160,7 @@ async function loadGenerator(url: string, members: Member[]): Promise<void> {
       await sleep(10);
     }
     const sendWindow = (performance.now() - started) / 1000;
+    const serverCpu = (100 * (cpuSeconds(serverPid) - cpuAtStart)) / sendWindow;
     // Drain: wait for outstanding acks and deliveries, bounded.
     const drainUntil = performance.now() + 5000;
     while (performance.now() < drainUntil) {
@@ -173,6 +185,7 @@ async function loadGenerator(url: string, members: Member[]): Promise<void> {
       completeness: acked.length ? complete / acked.length : 0,
       refused: refused + pending,
       outOfOrder,
+      serverCpu,
     });
     // Two failing steps in a row, or one far past the ceiling: the rest would only take time.
     const failing = results.slice(-2).filter((r) => !passes(r));
@@ -230,7 +243,7 @@ async function drive(
     execArgv: ['-r', '@swc-node/register'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  child.send({ members });
+  child.send({ members, serverPid });
   let rss = 0;
   const results = await new Promise<StepResult[]>((resolve, reject) => {
     child.on('message', (m: { type: string; results?: StepResult[] }) => {
@@ -257,13 +270,13 @@ function ceiling(results: StepResult[]): number {
 function print(name: string, results: StepResult[], rss: number): void {
   console.log(`\n${name} (server RSS with ${MEMBERS} sockets open: ${rss.toFixed(0)} MiB)`);
   console.log(
-    'rate  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order',
+    'rate  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order  server CPU',
   );
   for (const r of results) {
     console.log(
       `${String(r.rate).padEnd(5)} ${r.sendsPerSec.toFixed(0).padStart(7)}  ${r.deliveriesPerSec.toFixed(0).padStart(7)}  ` +
         `${r.ackP50.toFixed(1).padStart(6)}/${r.ackP99.toFixed(1).padEnd(7)} ${r.e2eP50.toFixed(1).padStart(6)}/${r.e2eP99.toFixed(1).padEnd(7)} ` +
-        `${(r.completeness * 100).toFixed(2).padStart(7)}%  ${String(r.refused).padStart(7)}  ${r.outOfOrder}`,
+        `${(r.completeness * 100).toFixed(2).padStart(7)}%  ${String(r.refused).padStart(7)}  ${String(r.outOfOrder).padStart(12)}  ${r.serverCpu.toFixed(0).padStart(9)}%`,
     );
   }
   console.log(`ceiling (p99 < 100 ms, nothing lost): ${ceiling(results)} sends/s`);
@@ -430,8 +443,8 @@ function startWorker(databaseUrl: string, database: string): ChildProcess {
 }
 
 if (process.argv[2] === '--load') {
-  process.once('message', (m: { members: Member[] }) => {
-    loadGenerator(process.argv[3], m.members).catch((error) => {
+  process.once('message', (m: { members: Member[]; serverPid: number }) => {
+    loadGenerator(process.argv[3], m.members, m.serverPid).catch((error) => {
       console.error(error);
       process.exit(1);
     });

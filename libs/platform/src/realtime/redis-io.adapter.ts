@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { redisOptions } from '../queue/redis-connection';
+import { coalesceFlushedFrames } from './coalesce-frames';
 import { socketAdapterKey } from './rooms';
 
 /**
@@ -34,6 +35,7 @@ export class RedisIoAdapter extends IoAdapter {
     sub.on('error', () => undefined);
     this.clients.push(pub, sub);
     server.adapter(createAdapter(pub, sub, { key: socketAdapterKey(this.redisPrefix) }));
+    coalesceFlushedFrames(server.engine);
     return server;
   }
 
