@@ -19,6 +19,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     // Off: TypeORM would log failed queries with their parameters, which hold personal data.
     logging: false,
-    extra: { max: 20, application_name: 'kintsugi' },
+    // Idle connections stay open (pg-pool closes them after 10 s by default):
+    // a burst of demand (a thousand sockets connecting) opened them all, and
+    // closing them together ten seconds later stalled chat sends for about
+    // 200 ms (bench/chat-fanout); reopening later costs a backend fork each.
+    extra: { max: 20, application_name: 'kintsugi', idleTimeoutMillis: 0 },
   };
 }
