@@ -66,7 +66,7 @@ const pct = (values: number[], p: number) => {
 
 // ───────────────────────── load generator (child) ─────────────────────────
 
-/** CPU seconds a process has used so far (user + system), from /proc. */
+/** CPU seconds a process has used so far (user + system; /proc counts 100 ticks a second). */
 function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
