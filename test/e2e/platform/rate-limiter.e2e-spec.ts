@@ -56,4 +56,22 @@ describe('the sliding-window rate limiter (real Redis)', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => attempt('d')));
     expect(results.filter((r) => r === 'allowed')).toHaveLength(3);
   });
+
+  it('takes slots for different keys and limits asked at once, each by its own limit', async () => {
+    const tight = { limit: 2, windowMs: 5_000, text: '2/5s' };
+    const asked = [
+      ...Array.from({ length: 6 }, () => ['e', spec] as const),
+      ...Array.from({ length: 6 }, () => ['f', tight] as const),
+    ].sort(() => Math.random() - 0.5);
+    const results = await Promise.all(
+      asked.map(([subject, limit]) =>
+        limiter.consume('test', subject, limit).then(
+          () => `${subject}:allowed`,
+          () => `${subject}:refused`,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 'e:allowed')).toHaveLength(3);
+    expect(results.filter((r) => r === 'f:allowed')).toHaveLength(2);
+  });
 });
