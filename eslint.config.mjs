@@ -17,6 +17,7 @@ export default tseslint.config(
     files: [
       'bench/**',
       '**/eval/**',
+      '**/train-screening.ts',
       'apps/worker/src/**',
       'apps/api/src/main.ts',
       'test/support/**',

@@ -11,6 +11,7 @@ import { CrisisResources, parseCrisisResources } from './crisis-resources';
 import { FlagsController } from './flags.controller';
 import { FlagsService } from './flags.service';
 import { MessageFlag } from './message-flag.entity';
+import { MessageScreener } from './message-screener';
 import { ModerationAlerts } from './moderation-alerts.service';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ResolutionsService } from './resolutions.service';
@@ -20,6 +21,8 @@ import { ReviewItemsService } from './review-items.service';
 import { ReviewQueueController } from './review-queue.controller';
 import { ReviewQueueService } from './review-queue.service';
 import { ScreeningProcessor } from './screening.processor';
+import { ScreeningExample } from './screening-example.entity';
+import { ScreeningExamplesService } from './screening-examples.service';
 import { ScreeningService } from './screening.service';
 
 /** Review items, alerts and screening, shared by the API and the worker. */
@@ -29,7 +32,7 @@ import { ScreeningService } from './screening.service';
     GroupsCoreModule,
     ChatCoreModule,
     NotificationsCoreModule,
-    TypeOrmModule.forFeature([ReviewItem, AuditEntry, MessageFlag]),
+    TypeOrmModule.forFeature([ReviewItem, AuditEntry, MessageFlag, ScreeningExample]),
   ],
   providers: [
     // Read once at start: a bad CRISIS_RESOURCES stops start-up, naming the variable.
@@ -41,6 +44,7 @@ import { ScreeningService } from './screening.service';
     ReviewItemsService,
     ReviewItemViews,
     ModerationAlerts,
+    MessageScreener,
     ScreeningService,
   ],
   exports: [
@@ -59,17 +63,25 @@ export class ModerationCoreModule {}
 @Module({
   imports: [ModerationCoreModule, QueueDashboardModule],
   controllers: [FlagsController, ReviewQueueController],
-  providers: [FlagsService, ReviewQueueService, ResolutionsService, AuditService],
+  providers: [
+    FlagsService,
+    ReviewQueueService,
+    ResolutionsService,
+    AuditService,
+    ScreeningExamplesService,
+  ],
 })
 export class ModerationModule implements OnModuleInit {
   constructor(
     private readonly personalData: PersonalDataRegistry,
     private readonly flags: FlagsService,
+    private readonly examples: ScreeningExamplesService,
   ) {}
 
   onModuleInit(): void {
     this.personalData.addExporter('flags', (userId, tx) => this.flags.exportOwn(userId, tx));
     this.personalData.addEraser((userId, tx) => this.flags.eraseNotes(userId, tx));
+    this.personalData.addEraser((userId, tx) => this.examples.eraseFor(userId, tx));
   }
 }
 

@@ -13,6 +13,7 @@ import type { ResolveItemDto } from './moderation.dto';
 import { ReviewItem } from './review-item.entity';
 import { ReviewItemsService } from './review-items.service';
 import { ReviewItemView, ReviewItemViews } from './review-item.view';
+import { ScreeningExamplesService } from './screening-examples.service';
 
 /** What a resolution must announce once it has committed. */
 interface AfterCommit {
@@ -43,6 +44,7 @@ export class ResolutionsService {
     private readonly messages: MessagesService,
     private readonly sanctions: SanctionsService,
     private readonly notifications: NotificationsService,
+    private readonly examples: ScreeningExamplesService,
     private readonly clock: Clock,
   ) {}
 
@@ -97,6 +99,7 @@ export class ResolutionsService {
   ): Promise<AfterCommit> {
     const after: AfterCommit = { messageChanged: false, banned: false, delivery: null };
     const message = await this.messages.forScreening(item.messageId, tx);
+    await this.examples.learnFrom(tx, item, message);
     const action = item.resolutionAction!;
     if (action === 'approve') {
       if (message?.status === 'hidden') {

@@ -6,8 +6,8 @@ import { NotificationsService } from '@kintsugi/notifications';
 import { CrisisResources } from './crisis-resources';
 import { ModerationAlerts } from './moderation-alerts.service';
 import { findingsFromVerdict, hasCrisis } from './review-reasons';
+import { MessageScreener } from './message-screener';
 import { ReviewItemsService } from './review-items.service';
-import { screenMessage } from './screening';
 
 /** The screening job's effects as the group and the author must see them (DESIGN.md, Moderation pipeline). */
 @Injectable()
@@ -19,6 +19,7 @@ export class ScreeningService {
     private readonly notifications: NotificationsService,
     private readonly alerts: ModerationAlerts,
     private readonly crisisResources: CrisisResources,
+    private readonly screener: MessageScreener,
   ) {}
 
   /**
@@ -33,7 +34,7 @@ export class ScreeningService {
   async screen(messageId: string, redelivered = false): Promise<void> {
     const message = await this.messages.forScreening(messageId);
     if (!message || message.status === 'removed') return;
-    const verdict = screenMessage(message.body);
+    const verdict = await this.screener.screen(message.body);
     const findings = findingsFromVerdict(verdict);
     if (!findings) return;
 

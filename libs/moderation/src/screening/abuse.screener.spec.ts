@@ -1,7 +1,8 @@
 import { AbuseScreener } from './abuse.screener';
+import { analyse } from './text/analyse';
 
 const screener = new AbuseScreener();
-const details = (text: string) => screener.screen(text).map((f) => f.detail);
+const details = (text: string) => screener.screen(analyse(text)).map((f) => f.detail);
 
 describe('AbuseScreener', () => {
   it.each([
@@ -24,7 +25,7 @@ describe('AbuseScreener', () => {
     'Go die in a hole.',
     'Honestly go jump off a cliff.',
   ])('treats urging self-harm as urgent: %s', (text) => {
-    expect(screener.screen(text)).toContainEqual({
+    expect(screener.screen(analyse(text))).toContainEqual({
       category: 'abuse',
       detail: 'urging self-harm',
       priority: 'urgent',
@@ -49,7 +50,7 @@ describe('AbuseScreener', () => {
   });
 
   it('never copies the matched words into a finding', () => {
-    for (const f of screener.screen('You stupid cow, nobody wants you here, kys')) {
+    for (const f of screener.screen(analyse('You stupid cow, nobody wants you here, kys'))) {
       for (const word of ['stupid', 'cow', 'kys', 'nobody']) expect(f.detail).not.toContain(word);
     }
   });

@@ -8,7 +8,8 @@ import {
   SLURS,
   URGING_SELF_HARM,
 } from './abuse.lexicon';
-import { allMatches, clauseBefore, isNegatedBefore, normalizeQuotes } from './text-scan';
+import { type AnalysedText, isNegatedAt } from './text/analyse';
+import { allMatches, clauseBefore } from './text-scan';
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
@@ -23,27 +24,35 @@ const ORDER_OPENER =
 export class AbuseScreener implements Screener {
   readonly name = 'abuse-rules';
 
-  screen(raw: string): ScreenFinding[] {
+  screen(input: AnalysedText): ScreenFinding[] {
     const findings: ScreenFinding[] = [];
-    const { text, slur } = this.readDataset(normalizeQuotes(raw));
+    const { text, slur } = this.readDataset(input.plain);
     // Quoted words are someone else's ("he told me 'nobody wants you'"), reported, not said.
-    const ownWords = text.replace(/"[^"]*"|(^|\s)'[^']+'(?=[\s.,!?]|$)/g, '$1');
-    if (this.isOrder(ownWords, URGING_SELF_HARM)) {
+    // They are blanked rather than cut so that offsets still point into the analysed text.
+    const ownWords = text.replace(
+      /"[^"]*"|(^|\s)'[^']+'(?=[\s.,!?]|$)/g,
+      (quote, before = '') => before + ' '.repeat(quote.length - before.length),
+    );
+    const denied = (index: number) => isNegatedAt(input, index);
+    if (this.isOrder(ownWords, URGING_SELF_HARM, denied)) {
       findings.push({ category: 'abuse', detail: 'urging self-harm', priority: 'urgent' });
     }
-    if (
-      slur ||
-      allMatches(ownWords, DIRECTED_INSULT).some((m) => !isNegatedBefore(ownWords, m.index, 2))
-    ) {
+    if (slur || allMatches(ownWords, DIRECTED_INSULT).some((m) => !denied(m.index))) {
       findings.push({ category: 'abuse', detail: 'slur or abusive language', priority: 'high' });
     }
-    if (HARASSMENT.some((p) => p.test(ownWords)) || this.isOrder(ownWords, IMPERATIVE_HARASSMENT)) {
+    if (
+      HARASSMENT.some((p) => p.test(ownWords)) ||
+      this.isOrder(ownWords, IMPERATIVE_HARASSMENT, denied)
+    ) {
       findings.push({ category: 'abuse', detail: 'harassment', priority: 'high' });
     }
     return uniqueFindings(findings);
   }
 
-  /** Finds slurs, and spells disguised insults ("wh0re", "b1tch") plainly for the patterns. */
+  /**
+   * Finds slurs, and spells disguised insults plainly for the patterns where the plain word is as
+   * long as its disguise (offsets must keep pointing into the analysed text).
+   */
   private readDataset(text: string): { text: string; slur: boolean } {
     let slur = false;
     let plain = text;
@@ -52,16 +61,16 @@ export class AbuseScreener implements Screener {
       const word =
         englishDataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? '';
       if (SLURS.has(word)) slur = true;
-      if (DATASET_INSULTS.has(word)) {
+      if (DATASET_INSULTS.has(word) && word.length === match.endIndex + 1 - match.startIndex) {
         plain = plain.slice(0, match.startIndex) + word + plain.slice(match.endIndex + 1);
       }
     }
     return { text: plain, slur };
   }
 
-  private isOrder(text: string, pattern: RegExp): boolean {
+  private isOrder(text: string, pattern: RegExp, denied: (index: number) => boolean): boolean {
     return allMatches(text, pattern).some(
-      (m) => ORDER_OPENER.test(clauseBefore(text, m.index, 4)) && !isNegatedBefore(text, m.index),
+      (m) => ORDER_OPENER.test(clauseBefore(text, m.index, 4)) && !denied(m.index),
     );
   }
 }

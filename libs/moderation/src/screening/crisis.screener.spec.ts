@@ -1,7 +1,8 @@
 import { CrisisScreener } from './crisis.screener';
+import { analyse } from './text/analyse';
 
 const screener = new CrisisScreener();
-const flags = (text: string) => screener.screen(text).length > 0;
+const flags = (text: string) => screener.screen(analyse(text)).length > 0;
 
 describe('CrisisScreener', () => {
   it.each([
@@ -48,11 +49,11 @@ describe('CrisisScreener', () => {
   });
 
   it('marks every finding urgent and never repeats the text', () => {
-    const findings = screener.screen('I want to kill myself tonight.');
+    const findings = screener.screen(analyse('I want to kill myself tonight.'));
     expect(findings).toEqual([
       { category: 'crisis', detail: 'suicidal wording', priority: 'urgent' },
     ]);
-    expect(screener.screen('I burned my arm again, self harm is back')).toEqual([
+    expect(screener.screen(analyse('I burned my arm again, self harm is back'))).toEqual([
       { category: 'crisis', detail: 'self-harm wording', priority: 'urgent' },
     ]);
   });

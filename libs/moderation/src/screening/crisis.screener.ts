@@ -1,6 +1,8 @@
 import { ScreenFinding, Screener, uniqueFindings } from './screener';
 import { STRONG_CUES, WEAK_CUES } from './crisis.lexicon';
-import { allMatches, isNegatedBefore, normalizeQuotes, sentenceBefore } from './text-scan';
+import type { AnalysedText } from './text/analyse';
+import { isNegatedAt } from './text/analyse';
+import { allMatches, sentenceBefore } from './text-scan';
 
 // A memory ("I used to cut") or someone else's question ("she asked if I'd thought of suicide")
 // is not a present signal, unless the same message says it has come back.
@@ -18,12 +20,12 @@ const RETURNED = /\b(?:again|back|relapsed?|started)\b/i;
 export class CrisisScreener implements Screener {
   readonly name = 'crisis-rules';
 
-  screen(raw: string): ScreenFinding[] {
-    const text = normalizeQuotes(raw);
+  screen(input: AnalysedText): ScreenFinding[] {
+    const text = input.plain;
     const findings: ScreenFinding[] = [];
     for (const { pattern, kind, negatable } of STRONG_CUES) {
       const asserted = allMatches(text, pattern).some(
-        (m) => !(negatable && isNegatedBefore(text, m.index)) && !this.isNotPresent(text, m.index),
+        (m) => !(negatable && isNegatedAt(input, m.index)) && !this.isNotPresent(text, m.index),
       );
       if (asserted) findings.push({ category: 'crisis', detail: kind, priority: 'urgent' });
     }

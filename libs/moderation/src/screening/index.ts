@@ -1,2 +1,2 @@
-export { screenMessage, screeners, type ScreenVerdict } from './screen-message';
+export { screenMessage, screeners, verdictOf, type ScreenVerdict } from './screen-message';
 export type { ScreenCategory, ScreenFinding, Screener } from './screener';

@@ -1,7 +1,8 @@
 import { PersonalDetailsScreener } from './personal-details.screener';
+import { analyse } from './text/analyse';
 
 const screener = new PersonalDetailsScreener();
-const details = (text: string) => screener.screen(text).map((f) => f.detail);
+const details = (text: string) => screener.screen(analyse(text)).map((f) => f.detail);
 
 describe('PersonalDetailsScreener', () => {
   it.each([
@@ -52,7 +53,7 @@ describe('PersonalDetailsScreener', () => {
 
   it('never copies the matched text into a finding', () => {
     const text = 'Call 020 7946 0958, mail kate@example.com, 42 Elm Street, @kate_k on insta';
-    const findings = screener.screen(text);
+    const findings = screener.screen(analyse(text));
     expect(findings.length).toBeGreaterThanOrEqual(4);
     for (const f of findings) {
       expect(f.priority).toBe('high');

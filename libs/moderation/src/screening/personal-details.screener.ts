@@ -14,7 +14,8 @@ import {
   URL,
   undisguiseEmail,
 } from './personal-details.patterns';
-import { allMatches, normalizeQuotes } from './text-scan';
+import type { AnalysedText } from './text/analyse';
+import { allMatches } from './text-scan';
 
 const DIGIT_OF: Record<string, string> = {
   zero: '0',
@@ -36,8 +37,8 @@ const DIGIT_OF: Record<string, string> = {
 export class PersonalDetailsScreener implements Screener {
   readonly name = 'personal-details-rules';
 
-  screen(raw: string): ScreenFinding[] {
-    const text = normalizeQuotes(raw);
+  screen(input: AnalysedText): ScreenFinding[] {
+    const text = input.clean;
     const found = (detail: string): ScreenFinding => ({
       category: 'personal_details',
       detail,
@@ -46,7 +47,7 @@ export class PersonalDetailsScreener implements Screener {
     const findings: ScreenFinding[] = [];
     if (EMAIL.test(undisguiseEmail(text))) findings.push(found('e-mail address'));
     if (this.hasPhoneNumber(text)) findings.push(found('phone number'));
-    if (STREET_ADDRESS.some((p) => p.test(text)) || UK_POSTCODE.test(raw))
+    if (STREET_ADDRESS.some((p) => p.test(text)) || UK_POSTCODE.test(text))
       findings.push(found('street address'));
     if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' ')))
       findings.push(found('link'));

@@ -1,30 +1,72 @@
 import { AbuseScreener } from './abuse.screener';
 import { CrisisScreener } from './crisis.screener';
+import { ModelScreener } from './model/model.screener';
 import { PersonalDetailsScreener } from './personal-details.screener';
-import { ScreenFinding, Screener } from './screener';
+import { isThreat, ScreenFinding, Screener, uniqueFindings } from './screener';
+import { analyse, type AnalysedText } from './text/analyse';
 import { ThreatScreener } from './threat.screener';
 
 export interface ScreenVerdict {
   findings: ScreenFinding[];
-  priority: 'urgent' | 'high' | null;
+  priority: ScreenFinding['priority'] | null;
   /** Personal details are hidden before other members read them; everything else waits for review. */
   hide: boolean;
 }
 
-/** Every screener a message passes through; a model-based screener joins by being added here. */
+/** Every in-process screener a message passes through: the rules, then the classifier. */
 export const screeners: readonly Screener[] = [
   new CrisisScreener(),
   new PersonalDetailsScreener(),
   new ThreatScreener(),
   new AbuseScreener(),
+  new ModelScreener(),
 ];
 
+const PRIORITY_ORDER = ['normal', 'high', 'urgent'] as const;
+
+/**
+ * Screens one message. A screener that throws does not make the message clean: it becomes a
+ * finding of its own, so that a person reads what no screener could.
+ */
 export function screenMessage(text: string, using: readonly Screener[] = screeners): ScreenVerdict {
-  const findings = using.flatMap((s) => s.screen(text));
-  const priority = findings.some((f) => f.priority === 'urgent')
-    ? 'urgent'
-    : findings.length
-      ? 'high'
-      : null;
-  return { findings, priority, hide: findings.some((f) => f.category === 'personal_details') };
+  let analysed: AnalysedText;
+  try {
+    analysed = analyse(text);
+  } catch {
+    return verdictOf([failed('text analysis')]);
+  }
+  return verdictOf(
+    using.flatMap((screener) => {
+      try {
+        return screener.screen(analysed);
+      } catch {
+        return [failed(screener.name)];
+      }
+    }),
+  );
+}
+
+const failed = (what: string): ScreenFinding => ({
+  category: 'screening_failed',
+  detail: `the ${what} screener failed; please read the message`,
+  priority: 'normal',
+});
+
+/** Joins findings from any screeners: a sure crisis or threat makes its "possible" form redundant. */
+export function verdictOf(findings: ScreenFinding[]): ScreenVerdict {
+  const crisis = findings.some((f) => f.category === 'crisis');
+  const threat = findings.some(isThreat);
+  const kept = uniqueFindings(
+    findings.filter(
+      (f) =>
+        !(f.category === 'possible_crisis' && crisis) &&
+        !(f.category === 'possible_threat' && threat),
+    ),
+  );
+  const rank = Math.max(-1, ...kept.map((f) => PRIORITY_ORDER.indexOf(f.priority)));
+  return {
+    findings: kept,
+    priority: rank < 0 ? null : PRIORITY_ORDER[rank],
+    hide: kept.some((f) => f.category === 'personal_details'),
+  };
 }

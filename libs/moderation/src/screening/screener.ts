@@ -1,16 +1,35 @@
-export type ScreenCategory = 'crisis' | 'personal_details' | 'abuse';
+import type { AnalysedText } from './text/analyse';
+
+/**
+ * `crisis`, `personal_details` and `abuse` are API.md's categories (a threat is `abuse` with a
+ * threat detail). The others send a message to review at normal priority: the screeners were
+ * unsure (`possible_crisis`, `possible_threat`), or one of them failed (`screening_failed`).
+ */
+export type ScreenCategory =
+  | 'crisis'
+  | 'personal_details'
+  | 'abuse'
+  | 'possible_crisis'
+  | 'possible_threat'
+  | 'screening_failed';
 
 export interface ScreenFinding {
   category: ScreenCategory;
   /** The kind of thing found, never the text that matched: review items and logs must not repeat it. */
   detail: string;
-  priority: 'urgent' | 'high';
+  priority: 'urgent' | 'high' | 'normal';
 }
 
+/** A screener that runs in the process, on the message as `analyse` read it. */
 export interface Screener {
   readonly name: string;
-  screen(text: string): ScreenFinding[];
+  screen(text: AnalysedText): ScreenFinding[];
 }
+
+export const THREAT_DETAIL = 'threat of violence';
+
+export const isThreat = (f: ScreenFinding): boolean =>
+  f.category === 'abuse' && f.priority === 'urgent' && f.detail === THREAT_DETAIL;
 
 /** One finding per kind is enough for a moderator; repeats only lengthen the review item. */
 export function uniqueFindings(findings: ScreenFinding[]): ScreenFinding[] {

@@ -1,7 +1,8 @@
 import { ThreatScreener } from './threat.screener';
+import { analyse } from './text/analyse';
 
 const screener = new ThreatScreener();
-const flags = (text: string) => screener.screen(text).length > 0;
+const flags = (text: string) => screener.screen(analyse(text)).length > 0;
 
 describe('ThreatScreener', () => {
   it.each([
@@ -15,7 +16,7 @@ describe('ThreatScreener', () => {
     'I bought a baseball bat. He will find out what happens to cheaters.',
     'Cheaters should be stoned.',
   ])('flags threats toward anyone: %s', (text) => {
-    expect(screener.screen(text)).toEqual([
+    expect(screener.screen(analyse(text))).toEqual([
       { category: 'abuse', detail: 'threat of violence', priority: 'urgent' },
     ]);
   });

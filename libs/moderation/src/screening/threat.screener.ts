@@ -1,5 +1,6 @@
-import { ScreenFinding, Screener } from './screener';
-import { allMatches, isNegatedBefore, normalizeQuotes } from './text-scan';
+import { ScreenFinding, Screener, THREAT_DETAIL } from './screener';
+import { type AnalysedText, isNegatedAt } from './text/analyse';
+import { allMatches } from './text-scan';
 
 const PERSON = String.raw`(?:ap|op|bastard|bitch|whore|slut|cheater|husband|wife|guy|man|woman|girl|boyfriend|girlfriend|homewrecker|prick|asshole|dick|fucker|cunt|twat|creep|pig|other (?:woman|man)|(?:\w+'s )?(?:husband|wife|boyfriend|girlfriend))`;
 const TARGET = String.raw`(?:him|her|them|you|u|(?:the|that|this) (?:\w+ ){0,2}${PERSON}|(?:his|her|your|my) (?:husband|wife|ex|partner|spouse|boyfriend|girlfriend|ap|affair partner))\b`;
@@ -49,13 +50,13 @@ const FOR_ONESELF = /\bfor (?:me|myself)\b|\bnot (?:for )?(?:him|her|them)\b/i;
 export class ThreatScreener implements Screener {
   readonly name = 'threat-rules';
 
-  screen(raw: string): ScreenFinding[] {
-    const text = normalizeQuotes(raw);
-    const intended = allMatches(text, INTENDED_HARM).some((m) => !isNegatedBefore(text, m.index));
+  screen(input: AnalysedText): ScreenFinding[] {
+    const text = input.plain;
+    const intended = allMatches(text, INTENDED_HARM).some((m) => !isNegatedAt(input, m.index));
     const veiled = VEILED.some((p) => p.test(text));
     const armed = WEAPON_ACQUIRED.test(text) && THIRD_PERSON.test(text) && !FOR_ONESELF.test(text);
     return intended || veiled || armed
-      ? [{ category: 'abuse', detail: 'threat of violence', priority: 'urgent' }]
+      ? [{ category: 'abuse', detail: THREAT_DETAIL, priority: 'urgent' }]
       : [];
   }
 }

@@ -1,7 +1,7 @@
-const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const DURATION = /^(\d{1,6})(s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const DURATION = /^(\d{1,6})(ms|s|m|h|d)$/;
 
-/** Parses `90s`, `15m`, `24h`, `7d` into milliseconds; null when malformed. */
+/** Parses `800ms`, `90s`, `15m`, `24h`, `7d` into milliseconds; null when malformed. */
 export function parseDuration(text: string): number | null {
   const match = DURATION.exec(text.trim());
   if (!match) return null;

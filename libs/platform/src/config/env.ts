@@ -112,6 +112,23 @@ export class Env {
   @Matches(/^\d{1,6}[smhd]$/, { message: 'must be a duration such as 5m' })
   RECONCILE_INTERVAL = '5m';
 
+  /**
+   * An HTTP moderation service (OpenAI's moderation request and response format) that screens
+   * every message beside the platform's own screeners; unset, only they screen.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
+  SCREENING_PROVIDER_URL?: string;
+
+  /** Sent to the moderation service as a Bearer token, when set. */
+  @IsOptional()
+  @IsString()
+  SCREENING_PROVIDER_TOKEN?: string;
+
+  /** How long a message waits for the moderation service before the platform's screeners decide alone. */
+  @Matches(/^\d{1,6}(ms|s)$/, { message: 'must be a duration such as 800ms or 2s' })
+  SCREENING_PROVIDER_TIMEOUT = '1500ms';
+
   get reminderOffsets(): { text: string; ms: number }[] {
     return this.REMINDER_OFFSETS.split(',').map((text) => ({
       text: text.trim(),
@@ -126,6 +143,10 @@ export class Env {
   get reconcileIntervalMs(): number {
     return parseDuration(this.RECONCILE_INTERVAL) as number;
   }
+
+  get screeningProviderTimeoutMs(): number {
+    return parseDuration(this.SCREENING_PROVIDER_TIMEOUT) as number;
+  }
 }
 
 export class InvalidEnvError extends Error {}
@@ -136,6 +157,8 @@ const OPTIONAL_KEYS = [
   'ADMIN_PASSWORD',
   'SMTP_URL',
   'CRISIS_RESOURCES',
+  'SCREENING_PROVIDER_URL',
+  'SCREENING_PROVIDER_TOKEN',
 ];
 const ENV_KEYS = new Set([...Object.keys(new Env()), ...OPTIONAL_KEYS]);
 
@@ -158,6 +181,9 @@ export function loadEnv(source: Record<string, string | undefined> = readProcess
   }
   if (problems.length === 0 && env.reminderOffsets.some((offset) => offset.ms === null)) {
     problems.push('REMINDER_OFFSETS must list durations above zero');
+  }
+  if (problems.length === 0 && parseDuration(env.SCREENING_PROVIDER_TIMEOUT) === null) {
+    problems.push('SCREENING_PROVIDER_TIMEOUT must be above zero');
   }
   if (problems.length > 0)
     throw new InvalidEnvError(`Invalid configuration: ${problems.join('; ')}`);

@@ -1,77 +1,82 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ScreenCategory } from '../screener';
+/**
+ * `npm run eval:screening`: precision and recall per category of the screeners the platform runs,
+ * on each labelled set, and the share of clean messages they flag.
+ *
+ *   --sets=train,dev     only these sets (the default is train, dev and holdout)
+ *   --review-labels      also the labels moderators gave in the review queue (from DATABASE_URL)
+ *   --mistakes           list the misjudged messages of every set but the holdout
+ *
+ * The holdout's mistakes are never listed: it estimates how the screeners do on wording nobody
+ * tuned them for, which stays true only while nobody reads what they got wrong there.
+ */
+import { loadEnv } from '@kintsugi/platform';
+import { MODEL_CATEGORIES } from '../model/screening-model';
 import { screenMessage } from '../screen-message';
+import {
+  LabelledMessage,
+  readReviewLabels,
+  readSet,
+  SET_NAMES,
+  type SetName,
+} from './labelled-sets';
+import { decisionOf, Decision, scoreSet } from './scoring';
 
-interface CorpusEntry {
-  text: string;
-  labels: ScreenCategory[];
-  audience: 'betrayed' | 'unfaithful';
-  note?: string;
-}
+const option = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
-const CATEGORIES: ScreenCategory[] = ['crisis', 'personal_details', 'abuse'];
+async function main(): Promise<void> {
+  const chosen = (option('sets')?.split(',') ?? [...SET_NAMES]) as (typeof SET_NAMES)[number][];
+  const sets: [SetName, LabelledMessage[]][] = chosen.map((name) => [name, readSet(name)]);
+  if (process.argv.includes('--review-labels'))
+    sets.push(['review', await readReviewLabels(loadEnv(process.env).DATABASE_URL)]);
 
-// A missed crisis is a person nobody reached, so its recall target admits no miss at all.
-const TARGETS: Record<ScreenCategory, { recall: number; precision: number }> = {
-  crisis: { recall: 1.0, precision: 0.8 },
-  personal_details: { recall: 0.95, precision: 0.9 },
-  abuse: { recall: 0.9, precision: 0.85 },
-};
-
-const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
-
-/** Prints the figures and mistakes for one labelled file; true when every target is met. */
-function evaluate(file: string): boolean {
-  const corpus: CorpusEntry[] = JSON.parse(readFileSync(join(__dirname, file), 'utf8'));
-  const counts = new Map(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
-  const mistakes: string[] = [];
-  for (const entry of corpus) {
-    const found = new Set(screenMessage(entry.text).findings.map((f) => f.category));
-    for (const category of CATEGORIES) {
-      const expected = entry.labels.includes(category);
-      const got = found.has(category);
-      const count = counts.get(category)!;
-      if (expected && got) count.tp++;
-      if (!expected && got) count.fp++;
-      if (expected && !got) count.fn++;
-      if (expected !== got) {
-        const kind = expected ? 'missed' : 'false ';
-        mistakes.push(
-          `  ${kind} ${category.padEnd(16)} ${JSON.stringify(entry.text)}${entry.note ? `  (${entry.note})` : ''}`,
-        );
-      }
-    }
-  }
-
-  const unlabelled = corpus.filter((e) => e.labels.length === 0).length;
-  console.log(`\n${file}: ${corpus.length} messages, ${unlabelled} without a label\n`);
-  console.log('  category           n   TP   FP   FN  precision  recall  target P / R');
-  let met = true;
-  for (const category of CATEGORIES) {
-    const { tp, fp, fn } = counts.get(category)!;
-    const precision = ratio(tp, tp + fp);
-    const recall = ratio(tp, tp + fn);
-    const target = TARGETS[category];
-    const ok = precision >= target.precision && recall >= target.recall;
-    met &&= ok;
-    const n = corpus.filter((e) => e.labels.includes(category)).length;
-    console.log(
-      `  ${category.padEnd(16)} ${[n, tp, fp, fn].map((v) => String(v).padStart(3)).join('  ')}` +
-        `     ${precision.toFixed(3)}   ${recall.toFixed(3)}  ${target.precision.toFixed(2)} / ${target.recall.toFixed(2)}` +
-        `  ${ok ? 'ok' : 'BELOW TARGET'}`,
-    );
-  }
   console.log(
-    mistakes.length
-      ? `\n  misclassified (${mistakes.length}):\n${mistakes.join('\n')}`
-      : '\n  no misclassified messages',
+    '\nset       category          n    TP   FP   FN  precision  recall' + '\n' + '-'.repeat(66),
   );
-  return met;
+  const summaries: string[] = [];
+  for (const [name, messages] of sets) {
+    const decisions = messages.map((m) => decisionOf(screenMessage(m.text)));
+    const score = scoreSet(messages, decisions);
+    for (const category of MODEL_CATEGORIES) {
+      const s = score.categories[category];
+      console.log(
+        `${name.padEnd(9)} ${category.padEnd(16)} ${[s.n, s.tp, s.fp, s.fn].map((v) => String(v).padStart(4)).join(' ')}` +
+          `      ${s.precision.toFixed(3)}   ${s.recall.toFixed(3)}`,
+      );
+    }
+    summaries.push(
+      `${name.padEnd(9)} ${String(messages.length).padStart(5)} messages  indirect crisis recall ` +
+        `${score.indirectCrisis.recall.toFixed(3)} (${score.indirectCrisis.caught}/${score.indirectCrisis.n})` +
+        `  clean flagged ${(score.clean.rate * 100).toFixed(1)}% (${score.clean.flagged}/${score.clean.n})` +
+        `  hard negatives flagged ${(score.hardNegatives.rate * 100).toFixed(1)}% (${score.hardNegatives.flagged}/${score.hardNegatives.n})`,
+    );
+    if (process.argv.includes('--mistakes') && name !== 'holdout')
+      printMistakes(name, messages, decisions);
+  }
+  console.log(`\n${summaries.join('\n')}\n`);
 }
 
-const corpusMet = evaluate('corpus.json');
-// The held-out set was written after the rules and is never tuned against: it estimates how the
-// rules do on wording nobody anticipated, so it is reported but does not gate.
-evaluate('holdout.json');
-process.exit(corpusMet ? 0 : 1);
+function printMistakes(name: SetName, messages: LabelledMessage[], decisions: Decision[]): void {
+  console.log(`\n${name}: misjudged`);
+  messages.forEach((m, i) => {
+    const wrong = MODEL_CATEGORIES.filter(
+      (c) =>
+        (m.labels.includes(c) && !decisions[i][c]) ||
+        (m.absent.includes(c) &&
+          decisions[i][c] &&
+          !(c === 'abuse' && m.labels.includes('threat'))),
+    );
+    const cleanFlagged = m.labels.length === 0 && decisions[i].flagged && wrong.length === 0;
+    if (wrong.length === 0 && !cleanFlagged) return;
+    const what = wrong
+      .map((c) => (m.labels.includes(c) ? `missed ${c}` : `false ${c}`))
+      .concat(cleanFlagged ? ['clean sent to review'] : [])
+      .join(', ');
+    console.log(`  ${what.padEnd(28)} ${JSON.stringify(m.text)} [${m.tags.join(' ')}]`);
+  });
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

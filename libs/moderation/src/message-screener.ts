@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { Env } from '@kintsugi/platform';
+import { screenMessage, verdictOf, type ScreenVerdict } from './screening';
+import { HttpScreeningProvider } from './screening/provider/http-screening-provider';
+
+/**
+ * Every screener a message passes: the platform's own, in the process, and the operator's
+ * moderation service when SCREENING_PROVIDER_URL is set (asked first, so that both run at once).
+ */
+@Injectable()
+export class MessageScreener {
+  private readonly provider: HttpScreeningProvider | null;
+
+  constructor(env: Env) {
+    this.provider = env.SCREENING_PROVIDER_URL
+      ? new HttpScreeningProvider({
+          url: env.SCREENING_PROVIDER_URL,
+          token: env.SCREENING_PROVIDER_TOKEN,
+          timeoutMs: env.screeningProviderTimeoutMs,
+        })
+      : null;
+  }
+
+  async screen(text: string): Promise<ScreenVerdict> {
+    const remote = this.provider?.screen(text) ?? Promise.resolve([]);
+    const local = screenMessage(text);
+    return verdictOf([...local.findings, ...(await remote)]);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Trains the screening classifier: `npm run train:screening` (add `-- --review-labels` to learn
+ * from moderators' decisions too, read from DATABASE_URL). Learns from `train.json` only,
+ * chooses each category's thresholds on `dev.json`, never reads the holdout, and writes
+ * weights.json. Deterministic: the same sets give the same file.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEnv } from '@kintsugi/platform';
+import { decisionOf } from '../eval/scoring';
+import { LabelledMessage, readReviewLabels, readSet } from '../eval/labelled-sets';
+import { screenMessage, screeners } from '../screen-message';
+import { analyse } from '../text/analyse';
+import { featuresOf } from './features';
+import { probability } from './linear-model';
+import { fitLogistic } from './logistic-regression';
+import { MODEL_CATEGORIES, ModelCategory, ScreeningModel } from './screening-model';
+import { ModelScreener } from './model.screener';
+
+/** A feature must appear in this many training messages to get a weight. */
+const MIN_DOCUMENT_FREQUENCY = 2;
+const L2 = 3e-4;
+/** Weights smaller than this change no decision and only grow the file. */
+const PRUNE_BELOW = 0.02;
+
+/**
+ * The precision each category must keep on dev when the classifier adds its own finds to the
+ * rules'. Crisis and threats trade more precision for recall: a false alarm costs a moderator a
+ * minute, a miss may cost a life.
+ */
+const MIN_PRECISION: Record<ModelCategory, number> = {
+  crisis: 0.88,
+  threat: 0.86,
+  abuse: 0.9,
+  personal_details: 0.95,
+};
+/** Share of dev's clean messages the grey band may send to review, per category. */
+const GREY_BUDGET = 0.015;
+const GREY_FLOOR = 0.15;
+
+const relevant = (m: LabelledMessage, c: ModelCategory) =>
+  (m.labels.includes(c) || m.absent.includes(c)) &&
+  // A threat is abuse too in API.md's terms; it teaches the abuse model nothing either way.
+  !(c === 'abuse' && !m.labels.includes('abuse') && m.labels.includes('threat'));
+
+async function main(): Promise<void> {
+  const train = readSet('train');
+  if (process.argv.includes('--review-labels'))
+    train.push(...(await readReviewLabels(loadEnv(process.env).DATABASE_URL)));
+  const dev = readSet('dev');
+
+  const trainFeatures = train.map((m) => featuresOf(analyse(m.text)));
+  const devFeatures = dev.map((m) => featuresOf(analyse(m.text)));
+  const rules = screeners.filter((s) => !(s instanceof ModelScreener));
+  const devRules = dev.map((m) => decisionOf(screenMessage(m.text, rules)));
+
+  const frequency = new Map<string, number>();
+  for (const features of trainFeatures)
+    for (const f of features) frequency.set(f, (frequency.get(f) ?? 0) + 1);
+  const vocabulary = [...frequency.keys()]
+    .filter((f) => frequency.get(f)! >= MIN_DOCUMENT_FREQUENCY)
+    .sort();
+
+  const model: ScreeningModel = {
+    categories: {} as ScreeningModel['categories'],
+    trainedOn: { messages: train.length, features: vocabulary.length },
+  };
+  for (const category of MODEL_CATEGORIES) {
+    const rows = train.flatMap((m, i) => (relevant(m, category) ? [i] : []));
+    const fitted = fitLogistic(
+      vocabulary,
+      rows.map((i) => trainFeatures[i]),
+      rows.map((i) => train[i].labels.includes(category)),
+      { l2: L2 },
+    );
+    const weights = Object.fromEntries(
+      Object.entries(fitted.weights)
+        .filter(([, w]) => Math.abs(w) >= PRUNE_BELOW)
+        .map(([f, w]) => [f, Math.round(w * 1e4) / 1e4]),
+    );
+    const linear = { bias: Math.round(fitted.bias * 1e4) / 1e4, weights };
+    const devRows = dev.flatMap((m, i) => (relevant(m, category) ? [i] : []));
+    const scores = devRows.map((i) => probability(linear, devFeatures[i]));
+    const threshold = chooseThreshold(
+      scores,
+      devRows.map((i) => dev[i].labels.includes(category)),
+      devRows.map((i) => devRules[i][category]),
+      MIN_PRECISION[category],
+    );
+    const greyFrom =
+      category === 'crisis' || category === 'threat'
+        ? chooseGreyFrom(
+            devRows.flatMap((i, k) =>
+              dev[i].labels.length === 0 && !devRules[i].flagged ? [scores[k]] : [],
+            ),
+            threshold,
+            Math.floor(GREY_BUDGET * dev.filter((m) => m.labels.length === 0).length),
+          )
+        : null;
+    model.categories[category] = { ...linear, threshold, greyFrom };
+    model.trainedOn[category] = rows.filter((i) => train[i].labels.includes(category)).length;
+    console.log(
+      `${category.padEnd(16)} positives ${String(model.trainedOn[category]).padStart(4)} of ${rows.length}` +
+        `  weights ${Object.keys(weights).length}  threshold ${threshold.toFixed(3)}` +
+        `  grey from ${greyFrom === null ? '-' : greyFrom.toFixed(3)}`,
+    );
+  }
+
+  writeFileSync(join(__dirname, 'weights.json'), `${JSON.stringify(model)}\n`);
+  console.log(`\nwrote weights.json (${vocabulary.length} features in the vocabulary)`);
+}
+
+/**
+ * The lowest threshold at which rules-or-classifier keeps `minPrecision` on dev, which is the
+ * one with the most recall; 1 (never alone) when no threshold keeps it.
+ */
+function chooseThreshold(
+  scores: number[],
+  expected: boolean[],
+  ruled: boolean[],
+  minPrecision: number,
+): number {
+  const candidates = [...new Set(scores)].sort((a, b) => b - a);
+  let best = { threshold: 1, recall: -1 };
+  for (const t of candidates) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    scores.forEach((p, i) => {
+      const got = ruled[i] || p >= t;
+      if (expected[i] && got) tp++;
+      else if (expected[i]) fn++;
+      else if (got) fp++;
+    });
+    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+    if (precision >= minPrecision && recall > best.recall) best = { threshold: t, recall };
+  }
+  return Math.floor(best.threshold * 1e4) / 1e4;
+}
+
+/**
+ * The lowest score below `threshold` that sends at most `budget` otherwise clean dev messages to
+ * review, and never below GREY_FLOOR (a band reaching down to nothing would review everything).
+ */
+function chooseGreyFrom(cleanScores: number[], threshold: number, budget: number): number {
+  const below = cleanScores.filter((p) => p < threshold).sort((a, b) => b - a);
+  const from = below.length > budget ? below[budget] + 1e-4 : GREY_FLOOR;
+  return Math.ceil(Math.min(Math.max(from, GREY_FLOOR), threshold) * 1e4) / 1e4;
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
