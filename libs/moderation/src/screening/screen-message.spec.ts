@@ -1,4 +1,4 @@
-import { screenMessage } from './screen-message';
+import { screenMessage, verdictOf } from './screen-message';
 import { Screener } from './screener';
 
 describe('screenMessage', () => {
@@ -21,10 +21,9 @@ describe('screenMessage', () => {
     );
     expect(verdict.priority).toBe('urgent');
     expect(verdict.hide).toBe(true);
-    expect(verdict.findings.map((f) => f.detail).sort()).toEqual([
-      'street address',
-      'threat of violence',
-    ]);
+    expect(verdict.findings.map((f) => f.detail)).toEqual(
+      expect.arrayContaining(['street address', 'threat of violence']),
+    );
   });
 
   it('accepts another screener alongside the rules', () => {
@@ -37,5 +36,65 @@ describe('screenMessage', () => {
       priority: 'high',
       hide: false,
     });
+  });
+
+  it('sends a message to review when a screener fails, never to clean', () => {
+    const broken: Screener = {
+      name: 'broken',
+      screen: () => {
+        throw new Error('lexicon missing');
+      },
+    };
+    const verdict = screenMessage('We had a calmer week, thank you all.', [broken]);
+    expect(verdict).toEqual({
+      findings: [
+        {
+          category: 'screening_failed',
+          detail: 'the broken screener failed; please read the message',
+          priority: 'normal',
+        },
+      ],
+      priority: 'normal',
+      hide: false,
+    });
+  });
+
+  it('keeps what the other screeners found when one fails', () => {
+    const broken: Screener = {
+      name: 'broken',
+      screen: () => {
+        throw new Error('boom');
+      },
+    };
+    const found: Screener = {
+      name: 'found',
+      screen: () => [{ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' }],
+    };
+    expect(screenMessage('text', [broken, found]).priority).toBe('urgent');
+  });
+});
+
+describe('verdictOf', () => {
+  it('drops a possible crisis or threat that another screener is sure of', () => {
+    const verdict = verdictOf([
+      { category: 'possible_crisis', detail: 'may be', priority: 'normal' },
+      { category: 'crisis', detail: 'suicidal wording', priority: 'urgent' },
+      { category: 'possible_threat', detail: 'may be', priority: 'normal' },
+    ]);
+    expect(verdict.findings.map((f) => f.category)).toEqual(['crisis', 'possible_threat']);
+    expect(verdict.priority).toBe('urgent');
+  });
+
+  it("keeps a rule's specific finding over a general one of the same category and priority", () => {
+    const verdict = verdictOf([
+      { category: 'crisis', detail: 'signs of suicide or self-harm', priority: 'urgent' },
+      { category: 'crisis', detail: 'suicidal wording', priority: 'urgent' },
+      { category: 'abuse', detail: 'abusive language', priority: 'high' },
+    ]);
+    expect(verdict.findings.map((f) => f.detail)).toEqual(['suicidal wording', 'abusive language']);
+  });
+
+  it('is clean with no findings', () => {
+    expect(verdictOf([])).toEqual({ findings: [], priority: null, hide: false });
   });
 });

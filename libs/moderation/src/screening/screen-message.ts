@@ -1,6 +1,6 @@
 import { AbuseScreener } from './abuse.screener';
 import { CrisisScreener } from './crisis.screener';
-import { ModelScreener } from './model/model.screener';
+import { GENERAL_DETAILS, ModelScreener } from './model/model.screener';
 import { PersonalDetailsScreener } from './personal-details.screener';
 import { isThreat, ScreenFinding, Screener, uniqueFindings } from './screener';
 import { analyse, type AnalysedText } from './text/analyse';
@@ -52,15 +52,24 @@ const failed = (what: string): ScreenFinding => ({
   priority: 'normal',
 });
 
-/** Joins findings from any screeners: a sure crisis or threat makes its "possible" form redundant. */
+/**
+ * Joins findings from any screeners. A sure crisis or threat makes its "possible" form
+ * redundant, and a rule's specific finding ("e-mail address") makes the classifier's or the
+ * external service's general one of the same category and priority redundant.
+ */
 export function verdictOf(findings: ScreenFinding[]): ScreenVerdict {
   const crisis = findings.some((f) => f.category === 'crisis');
   const threat = findings.some(isThreat);
+  const specific = findings.filter((f) => !GENERAL_DETAILS.has(f.detail));
   const kept = uniqueFindings(
     findings.filter(
       (f) =>
         !(f.category === 'possible_crisis' && crisis) &&
-        !(f.category === 'possible_threat' && threat),
+        !(f.category === 'possible_threat' && threat) &&
+        !(
+          GENERAL_DETAILS.has(f.detail) &&
+          specific.some((s) => s.category === f.category && s.priority === f.priority)
+        ),
     ),
   );
   const rank = Math.max(-1, ...kept.map((f) => PRIORITY_ORDER.indexOf(f.priority)));

@@ -18,6 +18,13 @@ const SURE: Record<
   },
 };
 
+/** What the classifier says it found is general; a rule names the kind of thing. */
+export const GENERAL_DETAILS: ReadonlySet<string> = new Set(
+  Object.values(SURE)
+    .map((f) => f.detail)
+    .filter((d) => d !== THREAT_DETAIL),
+);
+
 const UNSURE: Partial<Record<ModelCategory, ScreenFinding>> = {
   crisis: {
     category: 'possible_crisis',

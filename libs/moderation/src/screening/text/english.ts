@@ -6,12 +6,12 @@ let lexiconSize = 0;
 
 /**
  * wink-nlp with its English model, loaded once per process (about 170 ms) on first use.
- * Sentence boundaries and negation scope are the two pipes the screeners read; part of speech
- * is left out because nothing reads it and it is the slowest pipe.
+ * Negation scope is read by the screeners; part of speech is what lets the lemmatizer tell
+ * "giving" the verb (give) from the noun; sentence boundaries end a negation's scope.
  */
 export function english(): WinkMethods {
   if (!nlp) {
-    nlp = winkNLP(model, ['sbd', 'negation']);
+    nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
     // Words outside the model's lexicon are numbered after it, from its size upwards.
     lexiconSize = nlp.readDoc('qzxvkj').tokens().out(nlp.its.uniqueId)[0] as number;
   }

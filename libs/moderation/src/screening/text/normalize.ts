@@ -158,7 +158,6 @@ const LEET: Record<string, string> = {
   '4': 'a',
   '5': 's',
   '7': 't',
-  '@': 'a',
   $: 's',
   '!': 'i',
   '|': 'l',
@@ -185,10 +184,11 @@ function expandWord(word: string): string {
 }
 
 function isLeet(word: string): boolean {
-  if (NUMBER_WITH_UNIT.test(word) || !/[013457@$!|]/.test(word)) return false;
-  if ((word.match(/\p{L}/gu) ?? []).length < 2 || /\d{3}/.test(word)) return false;
+  if (NUMBER_WITH_UNIT.test(word) || !/[013457$!|]/.test(word)) return false;
+  if (word.length < 3 || /\d{3}/.test(word) || !/^(?:[\p{L}$]|[013457]\p{L}{3})/u.test(word))
+    return false;
   // A disguise sits inside a word ("k1ll", "$uicide", "d13"), not before or after a plain number.
-  return /^[\p{L}013457@$!|]+$/u.test(word) && /\p{L}[013457@$!|]|[013457@$!|]\p{L}/u.test(word);
+  return /^[\p{L}013457$!|]+$/u.test(word) && /\p{L}[013457$!|]|[013457$!|]\p{L}/u.test(word);
 }
 
 function unmask(word: string): string {

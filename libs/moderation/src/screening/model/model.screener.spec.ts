@@ -1,0 +1,53 @@
+import { analyse } from '../text/analyse';
+import { ModelScreener } from './model.screener';
+import type { CategoryModel, ScreeningModel } from './screening-model';
+
+const silent: CategoryModel = { bias: -8, weights: {}, threshold: 0.9, greyFrom: 0.5 };
+
+/** A model that knows one word per category, strongly enough to decide alone or only to wonder. */
+function modelWith(
+  crisis: Record<string, number>,
+  threat: Record<string, number> = {},
+): ScreeningModel {
+  return {
+    categories: {
+      crisis: { ...silent, bias: -2, weights: crisis },
+      threat: { ...silent, bias: -2, weights: threat },
+      abuse: { ...silent, greyFrom: null },
+      personal_details: { ...silent, greyFrom: null },
+    },
+    trainedOn: {},
+  };
+}
+
+describe('ModelScreener', () => {
+  const screener = new ModelScreener(
+    modelWith({ 'w:bridge': 10, 'w:tonight': 40 }, { 'w:park': 10 }),
+  );
+  const findings = (text: string) => screener.screen(analyse(text));
+
+  it('decides alone above the threshold: an urgent crisis', () => {
+    expect(findings('tonight')).toEqual([
+      { category: 'crisis', detail: 'signs of suicide or self-harm', priority: 'urgent' },
+    ]);
+  });
+
+  it('sends a score in the grey band to a person at normal priority', () => {
+    expect(screener.scores(analyse('bridge')).crisis).toBeGreaterThanOrEqual(0.5);
+    expect(screener.scores(analyse('bridge')).crisis).toBeLessThan(0.9);
+    expect(findings('bridge')).toEqual([
+      {
+        category: 'possible_crisis',
+        detail: 'may be a sign of suicide or self-harm',
+        priority: 'normal',
+      },
+    ]);
+    expect(findings('parks')).toEqual([
+      { category: 'possible_threat', detail: 'may be a threat of violence', priority: 'normal' },
+    ]);
+  });
+
+  it('passes what scores below the grey band', () => {
+    expect(findings('a calm week')).toEqual([]);
+  });
+});
