@@ -169,7 +169,7 @@ describe('screening every message', () => {
       category: 'abuse',
       detail: expect.stringMatching(/threat/),
     });
-    expect(alert.item.reasons.map((r) => r.category)).not.toContain('crisis');
+    expect(alert.item.reasons.map((r: { category: string }) => r.category)).not.toContain('crisis');
   });
 
   it('makes abuse a high item without an alert, and leaves a clean message alone', async () => {
