@@ -21,6 +21,11 @@ export class ReviewQueueController {
   @ApiOperation({
     summary:
       'Review items of the groups the caller moderates (admins: all), urgent first, then oldest',
+    description:
+      'Auto reasons have the categories of API.md (`crisis`, `personal_details`, `abuse`; a threat is `abuse` with a ' +
+      'threat detail) and three more, each at `normal` priority: `possible_crisis` and `possible_threat` when the ' +
+      'screeners are unsure (no alert, no crisis resources: a person reads it), and `screening_failed` when a screener ' +
+      'failed on the message (it is never passed as clean).',
   })
   async list(
     @CurrentUser() user: AuthUser,
@@ -52,7 +57,8 @@ export class ReviewQueueController {
       'approve shows a hidden message again; remove removes it (the author gets `moderation_notice`); warn, mute and ban ' +
       'act on the author (each with a `moderation_notice`) and leave the message as it is. durationMinutes is refused ' +
       'for actions other than mute. Any moderator of the group may resolve, whoever holds the claim; nobody may act on ' +
-      'an item about their own message (403).',
+      'an item about their own message (403). Approving a message the screener hid, or removing one it passed for what ' +
+      'members flagged, keeps the decision as a labelled example the screeners are evaluated and retrained on.',
   })
   resolve(
     @CurrentUser() user: AuthUser,
