@@ -1,4 +1,4 @@
-import { noticeNote } from './moderation-notices';
+import { noticeText } from './moderation-notices';
 import type { ReviewReason } from './review-reasons';
 
 const reason = (category: ReviewReason['category']): ReviewReason => ({
@@ -8,30 +8,36 @@ const reason = (category: ReviewReason['category']): ReviewReason => ({
 });
 
 describe('moderation notices', () => {
-  it('say what happened and which rule applied', () => {
-    const note = noticeNote('remove', [reason('personal_details')]);
-    expect(note).toMatch(/removed one of your messages/);
-    expect(note).toMatch(/identify someone/);
+  it('say what happened, which rule applied, and thank the member', () => {
+    expect(noticeText('remove', [reason('personal_details')])).toBe(
+      'A moderator has removed one of your messages. Our guidelines ask that messages never include ' +
+        'details that could identify someone, such as a phone number, an e-mail or street address, a ' +
+        'social-media handle or a link. This keeps everyone here, you included, safe. Thank you for ' +
+        'helping keep this a caring place.',
+    );
+    expect(noticeText('warn', [reason('harassment')])).toMatch(/gentle reminder.*respectful/);
+    expect(noticeText('ban', [reason('other')])).toMatch(/safe place for everyone\. Thank you/);
   });
 
   it('name the length of a mute in words', () => {
-    expect(noticeNote('mute', [reason('abuse')], { minutes: 120 })).toMatch(/for 2 hours/);
-    expect(noticeNote('mute', [reason('abuse')], { minutes: 1 })).toMatch(/for 1 minute\b/);
-    expect(noticeNote('mute', [reason('abuse')], { minutes: 2880 })).toMatch(/for 2 days/);
+    expect(noticeText('mute', [reason('abuse')], { minutes: 120 })).toMatch(/for 2 hours/);
+    expect(noticeText('mute', [reason('abuse')], { minutes: 1 })).toMatch(/for 1 minute\b/);
+    expect(noticeText('mute', [reason('abuse')], { minutes: 2880 })).toMatch(/for 2 days/);
   });
 
-  it('carry the moderator’s note when there is one', () => {
-    expect(
-      noticeNote('warn', [reason('harassment')], { moderatorNote: 'Please be gentle.' }),
-    ).toMatch(/Please be gentle\./);
+  it('never quote the moderator (their note travels apart, verbatim)', () => {
+    for (const action of ['remove', 'warn', 'mute', 'ban'] as const)
+      expect(noticeText(action, [reason('harassment')], { minutes: 30 })).not.toMatch(
+        /moderator added|[“”"]/,
+      );
   });
 
   it('never name what the platform is about', () => {
     const all = (['remove', 'warn', 'mute', 'ban'] as const).flatMap((action) =>
       (['personal_details', 'abuse', 'crisis', 'spam', 'other'] as const).map((c) =>
-        noticeNote(action, [reason(c)], { minutes: 30 }),
+        noticeText(action, [reason(c)], { minutes: 30 }),
       ),
     );
-    for (const note of all) expect(note).not.toMatch(/infidel|affair|betray|cheat|unfaithful/i);
+    for (const text of all) expect(text).not.toMatch(/infidel|affair|betray|cheat|unfaithful/i);
   });
 });

@@ -42,18 +42,21 @@ function describeMinutes(minutes: number): string {
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /**
- * The text of a moderation_notice: what happened, which rule applied, kindly.
- * Like every notification it names neither the group nor what the platform
- * is about (someone else may read the member's screen).
+ * The kind wording of a moderation_notice (its `text`): what happened, which
+ * rule applied, thanks. The moderator's own words travel apart, verbatim, in
+ * the payload's `note`, so nothing here quotes them. Like every notification
+ * it names neither the group nor what the platform is about (someone else
+ * may read the member's screen).
  */
-export function noticeNote(
+export function noticeText(
   action: NoticeAction,
   reasons: ReviewReason[],
-  options: { minutes?: number; moderatorNote?: string | null } = {},
+  options: { minutes?: number } = {},
 ): string {
   const rule = RULES.find((candidate) => reasons.some(candidate.applies))?.text ?? DEFAULT_RULE;
-  const parts = [ACTIONS[action](options.minutes), rule];
-  if (options.moderatorNote) parts.push(`The moderator added: “${options.moderatorNote}”`);
-  parts.push('Thank you for helping keep this a caring place.');
-  return parts.join(' ');
+  return [
+    ACTIONS[action](options.minutes),
+    rule,
+    'Thank you for helping keep this a caring place.',
+  ].join(' ');
 }

@@ -32,7 +32,8 @@ export class ResolveItemDto {
 
   @ApiPropertyOptional({
     maxLength: 1000,
-    description: 'Why: kept in the audit log and shown to the author in their notice',
+    description:
+      'Why: kept in the audit log and given to the author as their notice’s `note`, trimmed but otherwise as written',
   })
   @IsOptional()
   @IsString()

@@ -8,7 +8,7 @@ import { MessagesService } from '@kintsugi/chat';
 import { Delivery, NotificationsService } from '@kintsugi/notifications';
 import { AuditEntry } from './audit-entry.entity';
 import { ModerationErrors } from './moderation.errors';
-import { noticeNote } from './moderation-notices';
+import { noticeText } from './moderation-notices';
 import type { ResolveItemDto } from './moderation.dto';
 import { ReviewItem } from './review-item.entity';
 import { ReviewItemsService } from './review-items.service';
@@ -130,7 +130,8 @@ export class ResolutionsService {
         groupId: item.groupId,
         messageId: item.messageId,
         action,
-        note: noticeNote(action, item.reasons, { minutes, moderatorNote: item.resolutionNote }),
+        note: item.resolutionNote,
+        text: noticeText(action, item.reasons, { minutes }),
       },
       dedupeKey: `moderation:${item.id}:${action}`,
     });

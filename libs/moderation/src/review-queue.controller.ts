@@ -55,7 +55,9 @@ export class ReviewQueueController {
       'Resolves an item: approve, remove, warn, mute (durationMinutes required) or ban; written to the audit log',
     description:
       'approve shows a hidden message again; remove removes it (the author gets `moderation_notice`); warn, mute and ban ' +
-      'act on the author (each with a `moderation_notice`) and leave the message as it is. durationMinutes is refused ' +
+      'act on the author (each with a `moderation_notice`) and leave the message as it is. The notice’s `note` is the ' +
+      'moderator’s note as stored (trimmed; null when there is none) and its `text` the platform’s kind wording: what ' +
+      'happened and which rule applied, never quoting the moderator. durationMinutes is refused ' +
       'for actions other than mute. Any moderator of the group may resolve, whoever holds the claim; nobody may act on ' +
       'an item about their own message (403). Approving a message the screener hid, or removing one it passed for what ' +
       'members flagged, keeps the decision as a labelled example the screeners are evaluated and retrained on.',

@@ -1,4 +1,7 @@
-/** The kinds and payloads of API.md's Notifications table: ids and times only, never names or texts. */
+/**
+ * The kinds and payloads of API.md's Notifications table: ids and times, never names. Only a
+ * moderation_notice carries words: the moderator's note and the platform's kind text.
+ */
 export interface SessionReminderPayload {
   sessionId: string;
   groupId: string;
@@ -24,7 +27,10 @@ export interface ModerationNoticePayload {
   groupId: string;
   messageId: string;
   action: string;
+  /** The moderator's note exactly as stored with the resolution (trimmed), or null when none. */
   note: string | null;
+  /** The platform's kind wording: what happened, which rule applied, thanks (README changelog). */
+  text: string;
 }
 
 export interface CrisisResource {

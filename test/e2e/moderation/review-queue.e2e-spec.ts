@@ -169,7 +169,7 @@ describe('the review queue', () => {
     );
   });
 
-  it('remove takes the message away on every open socket and tells the author kindly which rule applied', async () => {
+  it('remove takes the message away on every open socket and tells the author kindly which rule applied, with the moderator’s note as written', async () => {
     const [author, reader] = a.members;
     const { message, item } = await itemAbout(author, a, ABUSE);
     const [authorSocket, readerSocket] = await Promise.all([connect(author), connect(reader)]);
@@ -179,14 +179,16 @@ describe('the review queue', () => {
       (p) => p.messageId === message.id,
     );
     const notice = nextEvent(authorSocket, 'notification', (n) => n.kind === 'moderation_notice');
+    // The service trims a note (a note of only spaces is none); inside it, nothing changes.
+    const written = 'Please keep it kind: "no names", \u201cno labels\u201d \u{1F64F}';
     const res = await resolve(a.moderator, item.id, {
       action: 'remove',
-      note: 'Please keep it kind.',
+      note: `  ${written} \n`,
     });
     expect(res.status).toBe(200);
     expect(res.body.resolution).toEqual({
       action: 'remove',
-      note: 'Please keep it kind.',
+      note: written,
       actor: { id: a.moderator.id, handle: a.moderator.handle },
       at: expect.any(String),
     });
@@ -197,16 +199,23 @@ describe('the review queue', () => {
       groupId: a.groupId,
       messageId: message.id,
       action: 'remove',
-      note: expect.stringMatching(/removed one of your messages.*respectful/),
+      note: written,
+      text: expect.stringMatching(/removed one of your messages.*respectful.*Thank you/),
     });
-    expect(told.payload.note).not.toContain(a.name);
+    expect(told.payload.text).not.toMatch(/kind:|no names|no labels|\u{1F64F}|moderator added/u);
+    expect(told.payload.text).not.toContain(a.name);
+    const stored = (await author.get('/api/notifications')).body.items.find(
+      (n: { kind: string; payload: { messageId: string } }) =>
+        n.kind === 'moderation_notice' && n.payload.messageId === message.id,
+    );
+    expect(stored.payload).toEqual(told.payload);
     expect(await asSeenBy(reader, a.groupId, message.id)).toMatchObject({
       status: 'removed',
       body: null,
     });
   });
 
-  it('warn tells the author with a moderation_notice and leaves the message as it was', async () => {
+  it('warn tells the author with a moderation_notice (note null when the moderator wrote none) and leaves the message as it was', async () => {
     const author = a.members[1];
     const { message, item } = await itemAbout(author, a, ABUSE);
     const authorSocket = await connect(author);
@@ -215,10 +224,15 @@ describe('the review queue', () => {
       'notification',
       (n) => n.kind === 'moderation_notice' && n.payload.messageId === message.id,
     );
-    expect((await resolve(a.moderator, item.id, { action: 'warn' })).status).toBe(200);
-    expect((await notice).payload).toMatchObject({
+    const res = await resolve(a.moderator, item.id, { action: 'warn', note: ' \n ' });
+    expect(res.status).toBe(200);
+    expect(res.body.resolution).toMatchObject({ action: 'warn', note: null });
+    expect((await notice).payload).toEqual({
+      groupId: a.groupId,
+      messageId: message.id,
       action: 'warn',
-      note: expect.stringMatching(/reminder/),
+      note: null,
+      text: expect.stringMatching(/gentle reminder/),
     });
     expect(await asSeenBy(a.members[0], a.groupId, message.id)).toMatchObject({
       status: 'visible',

@@ -115,7 +115,15 @@ export type Notification = { id: string; createdAt: string; readAt: string | nul
     }
   | {
       kind: 'moderation_notice';
-      payload: { groupId: string; messageId: string; action: string; note: string | null };
+      payload: {
+        groupId: string;
+        messageId: string;
+        action: string;
+        /** The moderator's note as they wrote it, or null. */
+        note: string | null;
+        /** The platform's kind wording; absent on notices stored before it had its own field. */
+        text?: string;
+      };
     }
   | { kind: 'crisis_resources'; payload: { messageId: string; resources: CrisisResource[] } }
 );

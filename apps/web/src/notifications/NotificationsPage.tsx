@@ -3,7 +3,7 @@ import { formatDateTime } from '../app/format';
 import { useStore } from '../app/store';
 import { ResourceList } from '../safety/ResourceList';
 import { Page } from '../ui/Page';
-import { notificationText } from './notification-text';
+import { moderatorNote, notificationText } from './notification-text';
 import { loadNotifications, markRead, notifications } from './notifications-store';
 
 export function NotificationsPage() {
@@ -21,6 +21,7 @@ export function NotificationsPage() {
               {!n.readAt && <span class="visually-hidden">Unread: </span>}
               {notificationText(n)}
             </p>
+            {moderatorNote(n) && <p>{moderatorNote(n)}</p>}
             {n.kind === 'crisis_resources' && <ResourceList resources={n.payload.resources} />}
             <p class="muted">
               <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>

@@ -14,10 +14,20 @@ export function notificationText(notification: Notification): string {
     case 'session_rescheduled':
       return `A meeting moved from ${formatDateTime(notification.payload.previousStartsAt)} to ${formatDateTime(notification.payload.startsAt)}.`;
     case 'moderation_notice':
-      return notification.payload.note
-        ? `A note from a moderator: ${notification.payload.note}`
-        : 'A moderator reviewed one of your messages.';
+      // Before `text` existed, `note` held the whole kind wording, the moderator's words inside it.
+      if (notification.payload.text === undefined)
+        return notification.payload.note
+          ? `A note from a moderator: ${notification.payload.note}`
+          : 'A moderator reviewed one of your messages.';
+      return notification.payload.text;
     case 'crisis_resources':
       return 'Support is available right now, if you want it.';
   }
+}
+
+/** The moderator's own words on a moderation notice, quoted apart from the platform's text. */
+export function moderatorNote(notification: Notification): string | null {
+  if (notification.kind !== 'moderation_notice') return null;
+  const { note, text } = notification.payload;
+  return note && text !== undefined ? `The moderator added: “${note}”` : null;
 }
