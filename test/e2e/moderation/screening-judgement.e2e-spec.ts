@@ -1,4 +1,5 @@
 import { screenMessage, type ReviewItemView } from '@kintsugi/moderation';
+import { readSet } from '../../../libs/moderation/src/screening/eval/labelled-sets';
 import { startApp, TestApp } from '../../support/app';
 import { loginAdmin, Member } from '../../support/members';
 import { expectNoEvent, nextEvent, trackSockets } from '../../support/sockets';
@@ -8,22 +9,21 @@ import { Circle, moderatedGroup, openItem, post, sleep } from './moderation.fixt
 const INDIRECT_CRISIS =
   "I gave the dog to my sister and wrote letters for the kids. They'll all be better off once I'm gone.";
 
-// Vague wording that may or may not be a crisis. Which of them the classifier is unsure about
-// depends on its weights, so the test takes one that the committed model puts in the grey band.
-const VAGUE = [
-  "I'm so tired of all of it",
-  "What's even the point anymore",
-  'I just want everything to stop for a while',
-  "Some days I don't see how I keep going",
-  'I feel like disappearing',
-  'Nothing matters anymore',
-  "I don't know how much longer I can do this",
-  "I'm running out of reasons",
-  'Everything feels heavy and dark lately',
-  "I can't see a way through this",
-  'I wish I could just sleep for a very long time',
-  "I'm not sure I'll be around much",
-];
+/**
+ * A message the committed model is unsure about: which labelled messages fall in its grey band
+ * depends on the weights, so the test asks the model for one from the training and dev sets.
+ */
+function greyBandMessage(): string {
+  const found = [...readSet('dev'), ...readSet('train')].find((m) => {
+    const verdict = screenMessage(m.text);
+    return (
+      verdict.priority === 'normal' &&
+      verdict.findings.every((f) => f.category === 'possible_crisis')
+    );
+  });
+  if (!found) throw new Error('no labelled message falls in the grey band of the committed model');
+  return found.text;
+}
 
 /** Issue 13 through the API: what the screeners are sure of and unsure about reach the right people. */
 describe('screening judgement', () => {
@@ -64,14 +64,7 @@ describe('screening judgement', () => {
   });
 
   it('puts a message it is unsure about in the queue at normal priority as a possible crisis, without an alert or resources', async () => {
-    const grey = VAGUE.find((text) => {
-      const verdict = screenMessage(text);
-      return (
-        verdict.priority === 'normal' &&
-        verdict.findings.every((f) => f.category === 'possible_crisis')
-      );
-    });
-    if (!grey) throw new Error('no vague message falls in the grey band of the committed model');
+    const grey = greyBandMessage();
     const [author] = circle.members;
     const [authorSocket, modSocket] = await Promise.all([
       sockets.connect(t, author),

@@ -9,7 +9,7 @@ import {
   URGING_SELF_HARM,
 } from './abuse.lexicon';
 import { type AnalysedText, isNegatedAt } from './text/analyse';
-import { allMatches, clauseBefore } from './text-scan';
+import { allMatches, clauseBefore, ownWords } from './text-scan';
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
@@ -27,23 +27,15 @@ export class AbuseScreener implements Screener {
   screen(input: AnalysedText): ScreenFinding[] {
     const findings: ScreenFinding[] = [];
     const { text, slur } = this.readDataset(input.plain);
-    // Quoted words are someone else's ("he told me 'nobody wants you'"), reported, not said.
-    // They are blanked rather than cut so that offsets still point into the analysed text.
-    const ownWords = text.replace(
-      /"[^"]*"|(^|\s)'[^']+'(?=[\s.,!?]|$)/g,
-      (quote, before = '') => before + ' '.repeat(quote.length - before.length),
-    );
+    const own = ownWords(text);
     const denied = (index: number) => isNegatedAt(input, index);
-    if (this.isOrder(ownWords, URGING_SELF_HARM, denied)) {
+    if (this.isOrder(own, URGING_SELF_HARM, denied)) {
       findings.push({ category: 'abuse', detail: 'urging self-harm', priority: 'urgent' });
     }
-    if (slur || allMatches(ownWords, DIRECTED_INSULT).some((m) => !denied(m.index))) {
+    if (slur || allMatches(own, DIRECTED_INSULT).some((m) => !denied(m.index))) {
       findings.push({ category: 'abuse', detail: 'slur or abusive language', priority: 'high' });
     }
-    if (
-      HARASSMENT.some((p) => p.test(ownWords)) ||
-      this.isOrder(ownWords, IMPERATIVE_HARASSMENT, denied)
-    ) {
+    if (HARASSMENT.some((p) => p.test(own)) || this.isOrder(own, IMPERATIVE_HARASSMENT, denied)) {
       findings.push({ category: 'abuse', detail: 'harassment', priority: 'high' });
     }
     return uniqueFindings(findings);

@@ -28,9 +28,7 @@ export const STRONG_CUES: CrisisCue[] = [
   cue(new RegExp(String.raw`\b(?:kill(?:ing|ed)?|unalive|end(?:ing)?|off(?:ing)?) ${SELF}\b`, 'i')),
   cue(/\b(?:kms|ctb|unalive)\b/i),
   cue(/\bkill (?:him|her|them)self\b|\bkill themselves\b/i),
-  cue(
-    /\b(?:end(?:ing)?|tak(?:e|ing)|took) (?:my|my own|their own|his own|her own) li(?:fe|ves)\b/i,
-  ),
+  cue(/\b(?:end(?:ing)?|tak(?:e|ing)) (?:my|my own|their own|his own|her own) li(?:fe|ves)\b/i),
   cue(/\b(?:end(?:ing)?) it all\b|\bit all to end\b|\beverything to end\b/i),
   cue(
     /\b(?:plan(?:ning)?|going|want|wanna|gonna|ready|decided|thinking (?:about|of)) to end it\b(?! with| between)/i,
@@ -59,7 +57,9 @@ export const STRONG_CUES: CrisisCue[] = [
     /\btired of (?:being alive|life itself|living)\b(?! (?:like|with|in|under|a|this|that|here)\b)/i,
   ),
   cue(/\b(?:never|not) wak(?:e|ing) up\b/i, 'suicidal wording', false),
-  cue(/\b(?:better|happier|easier) (?:off )?without me\b/i),
+  cue(
+    /\b(?:better|happier|easier) (?:off )?(?:without me|(?:once|when|after|if) i'?m (?:gone|dead|not here))\b/i,
+  ),
   cue(/\bif i (?:was|were|am|'m) (?:gone|dead|not here)\b(?! for)/i),
   cue(/\bi'?m (?:a|such a|just a) burden\b|\bburden (?:to|on) (?:everyone|everybody|my family)\b/i),
   cue(

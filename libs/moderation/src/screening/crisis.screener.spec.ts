@@ -8,6 +8,7 @@ describe('CrisisScreener', () => {
   it.each([
     "I don't want to be here anymore.",
     'Everyone would be better off without me.',
+    "The kids will be happier once I'm gone.",
     "I've been looking up how many pills it would take.",
     'I cut myself again last night.',
     "I'm planning to end it this weekend.",
@@ -25,8 +26,17 @@ describe('CrisisScreener', () => {
     'I would never hurt myself, my kids need me.',
     "I'm not going to hurt myself, don't worry.",
     'I used to self harm as a teenager but I have been clean for 15 years.',
+    'Back in 2019 I stockpiled pills. Therapy and my sister got me through; I am well now.',
+    'Three years ago I wanted to end my life. Today I laughed with my kids.',
+    'A colleague took his own life last year and I think about his family.',
   ])('respects negation and the past: %s', (text) => {
     expect(flags(text)).toBe(false);
+  });
+
+  it('hears a past crisis that is coming back', () => {
+    expect(
+      flags('Two years ago I stockpiled pills. The urge to save them up is coming back.'),
+    ).toBe(true);
   });
 
   it('keeps "can\'t stop" from reading as a denial', () => {

@@ -7,11 +7,12 @@ import { allMatches, sentenceBefore } from './text-scan';
 // A memory ("I used to cut") or someone else's question ("she asked if I'd thought of suicide")
 // is not a present signal, unless the same message says it has come back.
 const NOT_PRESENT =
-  /\b(?:used to|asked (?:me )?(?:if|whether)|as a (?:teen(?:ager)?|kid|child))\b/i;
+  /\b(?:used to|asked (?:me )?(?:if|whether)|as a (?:teen(?:ager)?|kid|child)|back (?:in|then)|in (?:19|20)\d\d|(?:\d+|a|an|one|two|three|four|five|six|ten|few|some|many) (?:years?|months?) ago|at the time)\b/i;
 // "Why don't you disappear for good" is aimed at someone else: abuse, not the author's crisis.
 const AIMED_AT_OTHERS =
   /\b(?:why don'?t you|you should|you need to|do (?:us|everyone|everybody|the world) a favou?r)\b/i;
-const RETURNED = /\b(?:again|back|relapsed?|started)\b/i;
+const RETURNED =
+  /\b(?:again|(?:coming|came|come|creeping|is|are|it'?s|they'?re) back|relapsed?|started)\b/i;
 
 /**
  * Crisis wording: explicit and indirect signs of suicide or self-harm. Recall matters more than

@@ -1,12 +1,24 @@
 // Top-level domains people actually paste. A closed list keeps a missing space after a full stop
 // ("I asked him.He lied") from reading as a domain.
-const TLD = String.raw`(?:com|net|org|edu|gov|io|co|uk|me|ly|gl|be|tv|info|biz|app|dev|blog|page|site|online|xyz|us|ca|au|nz|ie|de|fr|es|nl|se|no|in)`;
+const TLD = String.raw`(?:com|net|org|edu|gov|io|co|uk|me|ly|gl|be|tv|info|biz|app|dev|blog|page|site|online|xyz|us|ca|au|nz|ie|de|fr|es|nl|se|no|in|gg|ee|so|to|link|art|shop|store|club|life|coach)`;
 
 export const EMAIL = new RegExp(String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.${TLD}\b`, 'i');
 
-/** Undo the usual disguises: "(at)", "[dot]", " at ", " dot ", "lisa @ yahoo . co . uk". */
+/** Mail providers whose name alone after "@" or "at" makes an address ("jo at gmail"). */
+export const MAIL_PROVIDER =
+  /[\w.+-]+@(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|msn|ymail)\b/i;
+
+/**
+ * Undo the usual disguises: "(at)", "[dot]", " at ", " dot ", "lisa @ yahoo . co . uk", and
+ * letters spaced apart ("j o e @ m a i l").
+ */
 export function undisguiseEmail(text: string): string {
   return text
+    .replace(/(?<!\w)(?:[\w@.] ){3,}[\w@.](?!\w)/g, (spaced) => spaced.replace(/ /g, ''))
+    .replace(
+      /\s+at\s+(?=(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|ymail)\b)/gi,
+      '@',
+    )
     .replace(/\s*[([{<]\s*at\s*[)\]}>]\s*/gi, '@')
     .replace(/\s*[([{<]\s*dot\s*[)\]}>]\s*/gi, '.')
     .replace(/\s+dot\s+/gi, '.')
@@ -43,6 +55,14 @@ export const STREET_ADDRESS = [
 ];
 // Postcodes are written in capitals; matching case-sensitively keeps ordinary words out.
 export const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b/;
+/** A post box, a zip or postcode given as such, or a state followed by its postcode ("NSW 2150", "GA 30307"). */
+export const POSTAL = [
+  /\bP\.?\s?O\.?\s?Box\s+\d+/i,
+  /\b(?:zip|zip ?code|post ?code|postal code)\b[^.!?\d]{0,12}\d{4,5}\b/i,
+  /\b(?:NSW|VIC|QLD|TAS|ACT|AZ|CA|CO|CT|FL|GA|IL|MA|MD|MI|MN|NC|NJ|NY|OH|PA|TX|VA|WA) \d{4,5}\b(?!\s*(?:am|pm|hrs?|hours?|mins?|minutes?|days?|years?|people|members?|words?|%))/,
+];
+/** A domain spelt out: "myname dot com", "coaching dot co dot uk". */
+export const SPELT_DOMAIN = /\b[a-z0-9-]{3,} dot (?:com|net|org|co|io|me|uk|ie|au|ca|us)\b/i;
 
 const PLATFORM = String.raw`(?:insta(?:gram)?|ig|twitter|tiktok|tik tok|snap(?:chat)?|telegram|venmo|cash ?app|fb|facebook|threads|discord|reddit|whatsapp|kik|signal|bluesky|linkedin|youtube|skype|onlyfans|tumblr|pinterest)`;
 export const PLATFORM_WORD = new RegExp(
@@ -59,9 +79,17 @@ export const PLATFORM_HANDLE = new RegExp(
   String.raw`\b${PLATFORM}(?: (?:name|handle|account|username|id))?\s*(?:is|:|=|-|me\b(?: at| on)?:?)\s*(?:${HANDLE_TOKEN})` +
     String.raw`|\b(?:add|follow|find|dm|message|hit) me(?: up)? on ${PLATFORM}\s*[:,]?\s*(?:${HANDLE_TOKEN}|[A-Z][a-z]+ [A-Z][a-z]+)` +
     String.raw`|\b(?:handle|username|user name|screen name)\b[^.!?]{0,30}\b(?:is|:)\s*@?[\w.#-]{3,}` +
-    String.raw`|\bu\/[\w-]{3,}`,
+    String.raw`|\b[ur]\/[\w-]{3,}`,
   'i',
 );
 
-// Case-sensitive on purpose: a name is two capitalised words after "name is".
-export const FULL_NAME = /\b[Nn]ame(?: is|'s|:|,)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+/;
+// Case-sensitive on purpose: a name is two capitalised words, said to be someone's name
+// ("her name is Jo Bell", "it was Kieran Maguire", "he is Sunil Kapoor").
+const NAME = String.raw`(?!(?:The|This|That|My|Our|Your|His|Her|Their|New|Old|Mr|Mrs|Ms|Dr|St|Saint|Father|Mother|Christmas|God|Jesus|Good|Happy|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z']+)?`;
+export const FULL_NAME = new RegExp(
+  String.raw`\b(?:[Nn]ame(?: is|'s|:|,)|(?:[Ii]t|[Hh]e|[Ss]he|AP|[Tt]he AP|[Hh]is name|[Hh]er name) (?:was|is)|[Cc]alled|[Nn]amed)\s+${NAME}\b`,
+);
+/** A name with where the person works ("Melissa Grant. Kindergarten teacher at Oakridge"): that reaches them. */
+export const NAME_AT_WORK = new RegExp(
+  String.raw`\b${NAME}\b[^!?]{0,60}?\b(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Tt]eacher|[Nn]urse|[Mm]anager|coach(?:es)?|analyst|doctor|colleague|team|ward|branch|campus|office|department)\b[^.!?]{0,30}?\b(?:at|for|in|on) (?:the )?[A-Z]`,
+);

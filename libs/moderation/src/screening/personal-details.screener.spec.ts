@@ -25,6 +25,16 @@ describe('PersonalDetailsScreener', () => {
     ['my IG is healing.mama', 'social-media handle'],
     ['add me on snap: dan_the_man88', 'social-media handle'],
     ['Her name is Jessica Miller, she is a nurse.', 'full name'],
+    ['write to t o m . b e l l @ o u t l o o k . c o m', 'e-mail address'],
+    ['drop me a line, rosie.k at hotmail', 'e-mail address'],
+    ['Send it to PO Box 1182, Leeds', 'street address'],
+    ['zip code is 94110 if you want to meet for coffee', 'street address'],
+    ['We are in Austin TX 78704.', 'street address'],
+    ['my blog is healingslowly dot com', 'link'],
+    ['join the server discord.gg/slowrepair', 'link'],
+    ['I post at r/AfterTheAffairUK most days', 'social-media handle'],
+    ['It was Tomasz Novak, he runs the gym on Mill Lane.', 'full name'],
+    ['Rachel Dunmore. Works at the Halifax on King Street.', 'full name'],
   ])('finds %s', (text, detail) => {
     expect(details(text)).toContain(detail);
   });
@@ -47,6 +57,10 @@ describe('PersonalDetailsScreener', () => {
     "The AP's husband found out through Facebook messenger.",
     'I walked 3 miles down the road and cried.',
     'We have 2 custody court dates.',
+    'His flight was BA 2490 and he was not on it.',
+    "Don't @ me, I know it's petty.",
+    'Look at me now, six months on.',
+    'Saint Patrick was the day he told me.',
   ])('lets near-misses through: %s', (text) => {
     expect(details(text)).toEqual([]);
   });

@@ -5,10 +5,14 @@ import {
   DIGIT_WORDS,
   EMAIL,
   FULL_NAME,
+  MAIL_PROVIDER,
+  NAME_AT_WORK,
   PHONE_CANDIDATE,
   PLATFORM_HANDLE,
   PLATFORM_WORD,
+  POSTAL,
   SELF_HANDLE,
+  SPELT_DOMAIN,
   STREET_ADDRESS,
   UK_POSTCODE,
   URL,
@@ -45,14 +49,16 @@ export class PersonalDetailsScreener implements Screener {
       priority: 'high',
     });
     const findings: ScreenFinding[] = [];
-    if (EMAIL.test(undisguiseEmail(text))) findings.push(found('e-mail address'));
+    const undisguised = undisguiseEmail(text);
+    if (EMAIL.test(undisguised) || MAIL_PROVIDER.test(undisguised))
+      findings.push(found('e-mail address'));
     if (this.hasPhoneNumber(text)) findings.push(found('phone number'));
-    if (STREET_ADDRESS.some((p) => p.test(text)) || UK_POSTCODE.test(text))
+    if ([...STREET_ADDRESS, ...POSTAL, UK_POSTCODE].some((p) => p.test(text)))
       findings.push(found('street address'));
-    if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' ')))
+    if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' ')) || SPELT_DOMAIN.test(text))
       findings.push(found('link'));
     if (this.hasSocialHandle(text)) findings.push(found('social-media handle'));
-    if (FULL_NAME.test(text)) findings.push(found('full name'));
+    if (FULL_NAME.test(text) || NAME_AT_WORK.test(text)) findings.push(found('full name'));
     return uniqueFindings(findings);
   }
 

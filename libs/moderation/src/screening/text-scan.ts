@@ -21,3 +21,14 @@ export function allMatches(text: string, pattern: RegExp): RegExpExecArray[] {
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   return [...text.matchAll(new RegExp(pattern.source, flags))];
 }
+
+/**
+ * The text with quoted words blanked: what someone else said ("he told me 'nobody wants you'")
+ * is reported, not said. Blanked rather than cut so that offsets still point into the text.
+ */
+export function ownWords(text: string): string {
+  return text.replace(
+    /"[^"]*"|(^|\s)'(?:[^']|(?<=\w)'(?=\w))+'(?=[\s.,!?]|$)/g,
+    (quote, before = '') => before + ' '.repeat(quote.length - before.length),
+  );
+}

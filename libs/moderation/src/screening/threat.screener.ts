@@ -1,6 +1,6 @@
 import { ScreenFinding, Screener, THREAT_DETAIL } from './screener';
 import { type AnalysedText, isNegatedAt } from './text/analyse';
-import { allMatches } from './text-scan';
+import { allMatches, ownWords } from './text-scan';
 
 const PERSON = String.raw`(?:ap|op|bastard|bitch|whore|slut|cheater|husband|wife|guy|man|woman|girl|boyfriend|girlfriend|homewrecker|prick|asshole|dick|fucker|cunt|twat|creep|pig|other (?:woman|man)|(?:\w+'s )?(?:husband|wife|boyfriend|girlfriend))`;
 const TARGET = String.raw`(?:him|her|them|you|u|(?:the|that|this) (?:\w+ ){0,2}${PERSON}|(?:his|her|your|my) (?:husband|wife|ex|partner|spouse|boyfriend|girlfriend|ap|affair partner))\b`;
@@ -51,7 +51,8 @@ export class ThreatScreener implements Screener {
   readonly name = 'threat-rules';
 
   screen(input: AnalysedText): ScreenFinding[] {
-    const text = input.plain;
+    // A threat someone else made, quoted ("he said 'I'll break your legs'"), is not the author's.
+    const text = ownWords(input.plain);
     const intended = allMatches(text, INTENDED_HARM).some((m) => !isNegatedAt(input, m.index));
     const veiled = VEILED.some((p) => p.test(text));
     const armed = WEAPON_ACQUIRED.test(text) && THIRD_PERSON.test(text) && !FOR_ONESELF.test(text);

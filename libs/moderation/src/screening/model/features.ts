@@ -1,12 +1,15 @@
 import type { AnalysedText } from '../text/analyse';
+import { conceptsOf } from './concepts';
 
 const WORD = /^[\p{L}\p{N}']+$/u;
 
 /**
  * What the classifier sees of a message: lemmas (marked when a negation holds them, so "not
- * suicidal" and "suicidal" weigh apart), lemma pairs, and the character 3- to 5-grams of each
- * word, which carry misspellings, British and American spellings and unseen inflections to the
- * weights their usual forms learned. Each feature counts once per message.
+ * suicidal" and "suicidal" weigh apart); lemma pairs side by side and one word apart, so that
+ * "won't be here" and "won't even be here" share "won't _ here"; the character 4- and 5-grams of
+ * each word, which carry misspellings, British and American spellings and unseen inflections to
+ * the weights their usual forms learned; and the concepts of concepts.ts alone and in pairs (a
+ * means beside an absence says more than either). Each feature counts once per message.
  */
 export function featuresOf(text: AnalysedText): string[] {
   const features = new Set<string>();
@@ -19,10 +22,19 @@ export function featuresOf(text: AnalysedText): string[] {
     lemmas.push(token.lemma);
     features.add(token.negatedBy >= 0 ? `n:${token.lemma}` : `w:${token.lemma}`);
     const padded = `<${token.word}>`;
-    for (let n = 3; n <= 5; n++)
+    for (let n = 4; n <= 5; n++)
       for (let i = 0; i + n <= padded.length; i++) features.add(`c:${padded.slice(i, i + n)}`);
   }
-  for (let i = 0; i + 1 < lemmas.length; i++)
-    if (lemmas[i] !== '|' && lemmas[i + 1] !== '|') features.add(`b:${lemmas[i]} ${lemmas[i + 1]}`);
+  for (let i = 0; i + 1 < lemmas.length; i++) {
+    if (lemmas[i] === '|' || lemmas[i + 1] === '|') continue;
+    features.add(`b:${lemmas[i]} ${lemmas[i + 1]}`);
+    if (i + 2 < lemmas.length && lemmas[i + 2] !== '|')
+      features.add(`b:${lemmas[i]} _ ${lemmas[i + 2]}`);
+  }
+  const concepts = conceptsOf(text);
+  concepts.forEach((a, i) => {
+    features.add(a);
+    for (const b of concepts.slice(i + 1)) features.add(`${a}+${b}`);
+  });
   return [...features];
 }

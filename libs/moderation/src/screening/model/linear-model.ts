@@ -4,13 +4,25 @@ export interface LinearWeights {
   weights: Record<string, number>;
 }
 
+/** A feature's kind is its prefix (`w:` lemma, `b:` lemma pair, `c:` character n-gram, `k:` concept). */
+const kindOf = (feature: string) => feature.slice(0, feature.indexOf(':') + 1);
+
 /**
- * Features are binary and counted once, so the score is a sum of weights. Divided by the square
- * root of the feature count, as in training, so a long post is not more certain for its length.
+ * How much each of a message's features counts: one over the square root of how many features
+ * of its kind the message has. Each kind then weighs the same whatever the message's length, so
+ * the hundreds of character n-grams of a long post neither drown its few telling words nor
+ * make it more certain for its length. Training and scoring share it.
  */
+export function featureScale(features: string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const f of features) counts.set(kindOf(f), (counts.get(kindOf(f)) ?? 0) + 1);
+  return features.map((f) => 1 / Math.sqrt(counts.get(kindOf(f))!));
+}
+
+/** Features are binary and counted once, so the score is a scaled sum of weights. */
 export function probability(model: LinearWeights, features: string[]): number {
-  let sum = 0;
-  for (const feature of features) sum += model.weights[feature] ?? 0;
-  const z = model.bias + sum / Math.sqrt(Math.max(1, features.length));
+  const scale = featureScale(features);
+  let z = model.bias;
+  features.forEach((feature, i) => (z += (model.weights[feature] ?? 0) * scale[i]));
   return 1 / (1 + Math.exp(-z));
 }

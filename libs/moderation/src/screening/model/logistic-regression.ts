@@ -1,3 +1,5 @@
+import { featureScale } from './linear-model';
+
 export interface FitOptions {
   /** L2 penalty per weight. */
   l2: number;
@@ -6,8 +8,7 @@ export interface FitOptions {
 }
 
 /**
- * Binary logistic regression over binary features, each message's vector scaled to unit length
- * (as `probability` scores it), classes weighted to count equally, fitted by full-batch gradient
+ * Binary logistic regression over binary features, scaled as `probability` scores them, classes weighted to count equally, fitted by full-batch gradient
  * descent with AdaGrad step sizes: convex, so the same data always gives the same weights.
  * Written here rather than taken from a library because the JavaScript ones are dense (a row per
  * message of tens of thousands of zeros) or train online in arrival order.
@@ -19,10 +20,14 @@ export function fitLogistic(
   { l2, iterations = 300, learningRate = 0.5 }: FitOptions,
 ): { bias: number; weights: Record<string, number> } {
   const index = new Map(vocabulary.map((f, i) => [f, i]));
-  const rows = messages.map((features) => ({
-    columns: features.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])),
-    scale: 1 / Math.sqrt(Math.max(1, features.length)),
-  }));
+  const rows = messages.map((features) => {
+    const scale = featureScale(features);
+    const known = features.flatMap((f, i) => (index.has(f) ? [i] : []));
+    return {
+      columns: known.map((i) => index.get(features[i])!),
+      values: known.map((i) => scale[i]),
+    };
+  });
   const positives = positive.filter(Boolean).length;
   const n = positive.length;
   const classWeight = (y: boolean) =>
@@ -34,12 +39,12 @@ export function fitLogistic(
   for (let step = 0; step < iterations; step++) {
     const gradient = new Float64Array(vocabulary.length);
     let biasGradient = 0;
-    rows.forEach(({ columns, scale }, i) => {
+    rows.forEach(({ columns, values }, i) => {
       let z = bias;
-      for (const c of columns) z += w[c] * scale;
+      columns.forEach((c, k) => (z += w[c] * values[k]));
       const error = (1 / (1 + Math.exp(-z)) - (positive[i] ? 1 : 0)) * classWeight(positive[i]);
       biasGradient += error;
-      for (const c of columns) gradient[c] += error * scale;
+      columns.forEach((c, k) => (gradient[c] += error * values[k]));
     });
     for (let c = 0; c < w.length; c++) {
       const g = gradient[c] / n + l2 * w[c];

@@ -22,7 +22,7 @@ function modelWith(
 
 describe('ModelScreener', () => {
   const screener = new ModelScreener(
-    modelWith({ 'w:bridge': 10, 'w:tonight': 40 }, { 'w:park': 10 }),
+    modelWith({ 'w:bridge': 3, 'w:tonight': 40 }, { 'w:park': 3 }),
   );
   const findings = (text: string) => screener.screen(analyse(text));
 
