@@ -107,6 +107,15 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleConnection(socket: Socket): Promise<void> {
     this.metrics.socketConnections.inc();
     const user = userOf(socket);
+    // Asked again now that a drop can reach this socket: one sent for an erasure
+    // or an audience move while the handshake ran went past it. Unanswered, it
+    // drops too; the client's next handshake asks the database again.
+    if (!(await this.tokens.unchangedSince(user).catch(() => false))) {
+      socket.disconnect(true);
+      return;
+    }
+    // Gone during that read: a lease taken now would show them online until it lapsed.
+    if (socket.disconnected) return;
     const rooms = [...socket.rooms].filter((room) => room.startsWith('group:'));
     await this.presenceChange(
       user,

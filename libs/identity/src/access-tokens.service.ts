@@ -52,4 +52,19 @@ export class AccessTokensService {
     if (!user || user.erasedAt) throw Errors.unauthenticated('Please sign in again.');
     return { id: user.id, handle: user.handle, journeyRole: user.journeyRole, roles: user.roles };
   }
+
+  /**
+   * Whether a member authenticated earlier is still there and in the same
+   * audience. Open sockets learn of an erasure or an audience move by a drop
+   * sent to every API process, which reaches only sockets already connected:
+   * a socket whose handshake read the member just before the change connects
+   * after the drop went by, so the gateway asks this once it is connected.
+   */
+  async unchangedSince(user: AuthUser): Promise<boolean> {
+    const now = await this.users.findOne({
+      where: { id: user.id },
+      select: { id: true, journeyRole: true, erasedAt: true },
+    });
+    return !!now && !now.erasedAt && now.journeyRole === user.journeyRole;
+  }
 }
