@@ -48,3 +48,11 @@ describe('analyse: lemmas', () => {
       expect(text.plain.slice(token.start, token.start + token.word.length)).toBe(token.word);
   });
 });
+
+describe('analyse: words wink-nlp gives no lemma', () => {
+  it('reads "cannot" before a comma as itself instead of failing', () => {
+    const analysed = analyse('Some nights she cannot, and I pray alone.');
+    expect(analysed.tokens.map((t) => t.lemma)).toContain('cannot');
+    expect(analysed.lemmas).toContain('cannot , and i pray alone');
+  });
+});

@@ -63,7 +63,8 @@ export function analyse(raw: string): AnalysedText {
   // wink's typings cannot express `out(its.x)` for every property; the values are as documented.
   const read = <T>(property: unknown) => tokens.out(property as typeof nlp.its.value) as T[];
   const words = read<string>(nlp.its.value);
-  const lemmas = read<string>(nlp.its.lemma);
+  // wink gives no lemma for some words in some places ("cannot" before a comma): the word stands for itself.
+  const lemmas = read<string | null>(nlp.its.lemma).map((lemma, i) => lemma ?? words[i]);
   const spaces = read<string>(nlp.its.precedingSpaces);
   const flags = read<boolean>(nlp.its.negationFlag);
 
