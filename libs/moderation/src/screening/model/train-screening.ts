@@ -21,7 +21,7 @@ import { ModelScreener } from './model.screener';
 const MIN_DOCUMENT_FREQUENCY = 2;
 const L2 = 1e-4;
 /** Weights smaller than this change no decision and only grow the file. */
-const PRUNE_BELOW = 0.02;
+const PRUNE_BELOW = 0.05;
 
 /**
  * What each category may cost on dev when the classifier adds its own finds to the rules':
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const weights = Object.fromEntries(
       Object.entries(fitted.weights)
         .filter(([, w]) => Math.abs(w) >= PRUNE_BELOW)
-        .map(([f, w]) => [f, Math.round(w * 1e4) / 1e4]),
+        .map(([f, w]) => [f, Math.round(w * 1e3) / 1e3]),
     );
     const linear = { bias: Math.round(fitted.bias * 1e4) / 1e4, weights };
     const devRows = dev.flatMap((m, i) => (relevant(m, category) ? [i] : []));
