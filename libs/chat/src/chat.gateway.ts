@@ -107,9 +107,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleConnection(socket: Socket): Promise<void> {
     this.metrics.socketConnections.inc();
     const user = userOf(socket);
-    // Asked again now that a drop can reach this socket: one sent for an erasure
-    // or an audience move while the handshake ran went past it. Unanswered, it
-    // drops too; the client's next handshake asks the database again.
+    // Asked again now that a drop can reach this socket: one sent for an erasure,
+    // an audience move or a change of roles while the handshake ran went past
+    // it. Unanswered, it drops too; the client's next handshake asks the database again.
     if (!(await this.tokens.unchangedSince(user).catch(() => false))) {
       socket.disconnect(true);
       return;

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Errors } from '@kintsugi/platform';
 import { User } from './user.entity';
-import type { AuthUser } from './user.view';
+import { type AuthUser, sameRoles } from './user.view';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
@@ -54,17 +54,23 @@ export class AccessTokensService {
   }
 
   /**
-   * Whether a member authenticated earlier is still there and in the same
-   * audience. Open sockets learn of an erasure or an audience move by a drop
-   * sent to every API process, which reaches only sockets already connected:
-   * a socket whose handshake read the member just before the change connects
-   * after the drop went by, so the gateway asks this once it is connected.
+   * Whether a member authenticated earlier is still there, in the same
+   * audience and with the same platform roles. Open sockets learn of an
+   * erasure, an audience move or a change of roles by a drop sent to every API
+   * process, which reaches only sockets already connected: a socket whose
+   * handshake read the member just before the change connects after the drop
+   * went by, so the gateway asks this once it is connected.
    */
   async unchangedSince(user: AuthUser): Promise<boolean> {
     const now = await this.users.findOne({
       where: { id: user.id },
-      select: { id: true, journeyRole: true, erasedAt: true },
+      select: { id: true, journeyRole: true, roles: true, erasedAt: true },
     });
-    return !!now && !now.erasedAt && now.journeyRole === user.journeyRole;
+    return (
+      !!now &&
+      !now.erasedAt &&
+      now.journeyRole === user.journeyRole &&
+      sameRoles(now.roles, user.roles)
+    );
   }
 }

@@ -60,3 +60,7 @@ export const toAdminUserView = (user: User): AdminUserView => ({
 });
 
 export const isAdmin = (user: Pick<AuthUser, 'roles'>): boolean => user.roles.includes('admin');
+
+/** Whether two lists hold the same platform roles; the order they were stored in carries no meaning. */
+export const sameRoles = (a: readonly PlatformRole[], b: readonly PlatformRole[]): boolean =>
+  a.every((role) => b.includes(role)) && b.every((role) => a.includes(role));

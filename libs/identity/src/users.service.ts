@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Errors, RealtimeEmitter } from '@kintsugi/platform';
 import { JourneyRole, PlatformRole, User } from './user.entity';
-import { AdminUserView, PublicUser, toAdminUserView, toPublicUser } from './user.view';
+import { AdminUserView, PublicUser, sameRoles, toAdminUserView, toPublicUser } from './user.view';
 
 /** What other features may ask about members. */
 export interface MemberContact {
@@ -75,10 +75,12 @@ export class UsersService {
     id: string,
     changes: { roles?: PlatformRole[]; journeyRole?: JourneyRole },
   ): Promise<AdminUserView> {
-    const { saved, audienceChanged } = await this.users.manager.transaction(async (tx) => {
+    const { saved, identityChanged } = await this.users.manager.transaction(async (tx) => {
       const user = await tx.findOne(User, { where: { id, erasedAt: IsNull() } });
       if (!user) throw Errors.notFound('That member');
-      if (changes.roles) user.roles = [...new Set<PlatformRole>(['member', ...changes.roles])];
+      const roles = changes.roles && [...new Set<PlatformRole>(['member', ...changes.roles])];
+      const regranted = roles !== undefined && !sameRoles(roles, user.roles);
+      if (roles) user.roles = roles;
       const moved = changes.journeyRole !== undefined && changes.journeyRole !== user.journeyRole;
       if (changes.journeyRole) user.journeyRole = changes.journeyRole;
       const updated = await tx.save(user);
@@ -86,11 +88,13 @@ export class UsersService {
         for (const handler of this.audienceChangeHandlers)
           await handler(id, updated.journeyRole, tx);
       }
-      return { saved: updated, audienceChanged: moved };
+      return { saved: updated, identityChanged: moved || regranted };
     });
-    // Open sockets joined their rooms for the old audience: they must reconnect
-    // (and rejoin through the policy) or they would go on hearing those groups.
-    if (audienceChanged) this.realtime.disconnectUser(id);
+    // Open sockets hold the member as their handshake read them: rooms joined
+    // for the old audience or as an admin, and the old roles behind every event.
+    // They must reconnect (and rejoin through the policy) to hold the new ones.
+    // A grant drops too, so that the member gets the new rights without signing in again.
+    if (identityChanged) this.realtime.disconnectUser(id);
     return toAdminUserView(saved);
   }
 

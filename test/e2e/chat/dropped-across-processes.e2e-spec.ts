@@ -31,12 +31,12 @@ function droppedWithin(socket: ClientSocket, ms: number): Promise<void> {
 }
 
 /**
- * A socket's identity is read at its handshake, so an erasure or a move to
- * the other audience must drop the member's open sockets on every API
- * process, not only on the one that took the request. Process A runs in the
+ * A socket's identity is read at its handshake, so an erasure, a move to
+ * the other audience or a change of platform roles must drop the member's
+ * open sockets on every API process, not only on the one that took the request. Process A runs in the
  * test; process B is a separate OS process on the same database and Redis prefix.
  */
-describe('a member erased or moved on one API process loses their sockets on the other', () => {
+describe('a member erased, moved or given other roles on one API process loses their sockets on the other', () => {
   let a: TestApp;
   let b: ApiProcess;
   const sockets = trackSockets();
@@ -121,19 +121,72 @@ describe('a member erased or moved on one API process loses their sockets on the
     expectError(history, 403, 'AUDIENCE_MISMATCH');
   });
 
+  /** Signs in again on B: a token issued after the change, as a client that reconnects holds. */
+  async function freshToken(m: Member): Promise<string> {
+    const res = await request(b.url)
+      .post('/api/auth/login')
+      .send({ handle: m.handle, password: m.password });
+    expect(res.status).toBe(200);
+    return res.body.accessToken as string;
+  }
+
+  const setRoles = (admin: Member, m: Member, roles: string[]) =>
+    admin.patch(`/api/admin/users/${m.id}`).send({ roles });
+
+  it('taking the admin role away (PATCH /api/admin/users/:id on A) drops the socket on B within 2 s; with a fresh token, a group of the other audience is AUDIENCE_MISMATCH', async () => {
+    const { admin, ben } = await chatCircle(a);
+    const otherGroupId = (await createGroup(admin, 'unfaithful')).id;
+    expect((await setRoles(admin, ben, ['admin'])).status).toBe(200);
+    const benOnB = await sockets.connect(b, ben);
+    // Admitted as an admin: a group of either audience is open to this socket.
+    expect((await emitAck(benOnB, 'group:subscribe', { groupId: otherGroupId })).ok).toBe(true);
+    const dropped = droppedWithin(benOnB, 2000);
+
+    expect((await setRoles(admin, ben, [])).status).toBe(200);
+    await dropped;
+
+    const again = await sockets.connect(b, await freshToken(ben));
+    const subscribe = await emitAck(again, 'group:subscribe', { groupId: otherGroupId });
+    expect(subscribe.ok).toBe(false);
+    expect(subscribe.error?.code).toBe('AUDIENCE_MISMATCH');
+  });
+
+  it('granting a role drops the socket on B too, so that reconnected it holds the new rights; the same roles again leave it open', async () => {
+    const { admin, ben } = await chatCircle(a);
+    const otherGroupId = (await createGroup(admin, 'unfaithful')).id;
+    const benOnB = await sockets.connect(b, ben);
+    const dropped = droppedWithin(benOnB, 2000);
+
+    expect((await setRoles(admin, ben, ['admin'])).status).toBe(200);
+    await dropped;
+
+    const again = await sockets.connect(b, ben);
+    expect((await emitAck(again, 'group:subscribe', { groupId: otherGroupId })).ok).toBe(true);
+    expect((await setRoles(admin, ben, ['admin', 'member'])).status).toBe(200);
+    await sleep(1000);
+    expect(again.connected).toBe(true);
+  });
+
   /**
-   * Erases or moves a fresh member on A while handshakes of theirs run on B;
-   * answers how many of B's sockets still hold the member as they were.
+   * Erases, moves or demotes (admin to member) a fresh member on A while
+   * handshakes of theirs run on B; answers how many of B's sockets still hold
+   * the member as they were.
    */
-  async function staleSocketsAfter(kind: 'erase' | 'move'): Promise<number> {
+  async function staleSocketsAfter(kind: 'erase' | 'move' | 'demote'): Promise<number> {
     const { admin, ben, groupId } = await chatCircle(a);
+    // A demoted member of the betrayed audience is refused the other audience's groups.
+    const refusedGroupId =
+      kind === 'demote' ? (await createGroup(admin, 'unfaithful')).id : groupId;
+    if (kind === 'demote') expect((await setRoles(admin, ben, ['admin'])).status).toBe(200);
     let changed!: () => void;
     const storm = handshakeStorm(b, ben.accessToken, new Promise<void>((r) => (changed = r)));
     await sleep(300);
     const res =
       kind === 'erase'
         ? await ben.delete('/api/me').send({ password: ben.password })
-        : await admin.patch(`/api/admin/users/${ben.id}`).send({ journeyRole: 'unfaithful' });
+        : kind === 'move'
+          ? await admin.patch(`/api/admin/users/${ben.id}`).send({ journeyRole: 'unfaithful' })
+          : await setRoles(admin, ben, []);
     expect(res.status).toBe(kind === 'erase' ? 204 : 200);
     setTimeout(changed, 50);
     const opened = await storm;
@@ -142,9 +195,11 @@ describe('a member erased or moved on one API process loses their sockets on the
       const open = opened.filter((s) => s.connected);
       // An erased member has no socket left anywhere.
       if (kind === 'erase') return open.length;
-      // A moved member's new sockets are fine; one admitted as before the move still
-      // takes them for the old audience, and is FORBIDDEN there rather than AUDIENCE_MISMATCH.
-      const acks = await Promise.all(open.map((s) => emitAck(s, 'group:subscribe', { groupId })));
+      // A moved or demoted member's new sockets are fine; one admitted as before the change
+      // still takes them for the old audience or for an admin, and is not refused AUDIENCE_MISMATCH.
+      const acks = await Promise.all(
+        open.map((s) => emitAck(s, 'group:subscribe', { groupId: refusedGroupId })),
+      );
       return acks.filter((ack) => ack.error?.code !== 'AUDIENCE_MISMATCH').length;
     } finally {
       for (const s of opened) s.close();
@@ -155,12 +210,12 @@ describe('a member erased or moved on one API process loses their sockets on the
    * The drop reaches sockets already connected; a handshake still running on
    * B when it arrives has read the member before the change and would connect
    * afterwards as they were. The window is a few milliseconds, so handshakes
-   * run in a loop on B, for six members at once and in two rounds, while each
-   * is erased or moved on A (without the gateway's check after connecting, the
-   * first round alone left such sockets in 6 runs out of 6).
+   * run in a loop on B, for eight members at once and in two rounds, while each
+   * is erased, moved or demoted on A (without the gateway's check after
+   * connecting, the first round alone left such sockets in 6 runs out of 6).
    */
-  it('a handshake under way on B while the member is erased or moved on A does not outlive the change', async () => {
-    const kinds = ['erase', 'erase', 'erase', 'erase', 'move', 'move'] as const;
+  it('a handshake under way on B while the member is erased, moved or demoted on A does not outlive the change', async () => {
+    const kinds = ['erase', 'erase', 'erase', 'erase', 'move', 'move', 'demote', 'demote'] as const;
     for (let round = 0; round < 2; round++) {
       const stale = await Promise.all(kinds.map(staleSocketsAfter));
       expect(stale).toEqual(kinds.map(() => 0));
