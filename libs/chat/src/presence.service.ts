@@ -1,42 +1,77 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { Clock, RedisClient } from '@kintsugi/platform';
-import { PublicUser, UsersService } from '@kintsugi/identity';
+import { Clock, Env, RedisClient } from '@kintsugi/platform';
+import { AuthUser, PublicUser, toPublicUser, UsersService } from '@kintsugi/identity';
 import { GroupAccessService, GroupsExtensions } from '@kintsugi/groups';
+import { ChatBroadcaster } from './chat.broadcaster';
 
-const LEASE_MS = 60_000;
-const RENEW_EVERY_MS = 20_000;
+/**
+ * Every timing is a fraction of PRESENCE_LEASE, the longest a crashed
+ * process's members may still count as online: a socket's lease lasts 8/10 of
+ * it and is renewed every quarter (two renewals may fail before it lapses),
+ * and lapsed leases are swept every tenth, so lapse plus sweep fit in it.
+ */
+const presenceTimings = (leaseMs: number) => ({
+  socketLeaseMs: Math.round(leaseMs * 0.8),
+  renewEveryMs: Math.round(leaseMs / 4),
+  sweepEveryMs: Math.round(leaseMs / 10),
+});
 
-/** Adds a socket's lease and answers how many live sockets the member has. */
+/** How many lapsed members one sweep takes on; the rest wait for the next. */
+const SWEEP_BATCH = 500;
+
+// KEYS[1] is the member's set of socket leases, KEYS[2] the index of members
+// announced online, scored by their latest lease. Whoever adds a member to the
+// index announces them online and whoever takes them out announces them
+// offline; each step is one script, so that happens once per change however
+// many sockets, processes and sweepers race.
+
+/** Adds or renews a socket's lease; 1 when that brings the member online. */
 const ADD_SOCKET = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
-return redis.call('ZCARD', KEYS[1])`;
+return redis.call('ZADD', KEYS[2], 'GT', ARGV[2], ARGV[5])`;
 
-/** Drops a socket's lease and answers how many live sockets the member still has. */
+/** Drops a socket's lease; 1 when it was the member's last live one. */
 const DROP_SOCKET = `
 redis.call('ZREM', KEYS[1], ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-local left = redis.call('ZCARD', KEYS[1])
-if left == 0 then redis.call('DEL', KEYS[1]) end
-return left`;
+if redis.call('ZCARD', KEYS[1]) > 0 then return 0 end
+redis.call('DEL', KEYS[1])
+return redis.call('ZREM', KEYS[2], ARGV[3])`;
+
+/**
+ * Takes a member whose every lease has lapsed (their index score is the
+ * latest) out of the index; 1 for the one sweeper that does it, 0 when a
+ * renewal or another sweeper came first.
+ */
+const EXPIRE_MEMBER = `
+local latest = redis.call('ZSCORE', KEYS[2], ARGV[2])
+if not latest or tonumber(latest) > tonumber(ARGV[1]) then return 0 end
+redis.call('DEL', KEYS[1])
+return redis.call('ZREM', KEYS[2], ARGV[2])`;
 
 /**
  * Who is online, across every API process. Each member has one sorted set in
  * Redis of their open sockets, scored by a lease that the process holding
- * the socket renews; adding and dropping run as scripts, so "first socket
- * opened" and "last socket closed" are decided atomically however many tabs
- * and processes race. Leases (rather than bare counters) let a crashed
- * process's sockets fade out within a minute instead of keeping members
- * online for good. Being in Redis, the reader also works in the worker
- * (session attendance), where there is no socket server.
+ * the socket renews, and an index of the members announced online. A process
+ * that crashes says no goodbyes, so every API process sweeps the index for
+ * members whose leases have all lapsed and announces them offline, within
+ * PRESENCE_LEASE of the crash; a member still connected through another
+ * process keeps a live lease and stays online. Being in Redis, the reader
+ * also works in the worker (session attendance), where there is no socket
+ * server.
  */
 @Injectable()
 export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PresenceService.name);
+  private readonly timings: ReturnType<typeof presenceTimings>;
   private namespace: Namespace | null = null;
-  private renewal: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private sweeping = false;
+  /** Sockets whose lease the gateway took: only those are renewed. */
+  private readonly leased = new Set<string>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -44,7 +79,11 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     private readonly access: GroupAccessService,
     private readonly users: UsersService,
     private readonly groups: GroupsExtensions,
-  ) {}
+    private readonly broadcaster: ChatBroadcaster,
+    env: Env,
+  ) {
+    this.timings = presenceTimings(env.presenceLeaseMs);
+  }
 
   /** Fills `online` in groups' member list. */
   onModuleInit(): void {
@@ -55,28 +94,30 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** Called by the gateway: from then on this process renews its sockets' leases. */
+  /** Called by the gateway: from then on this process renews its sockets' leases and sweeps. */
   attach(namespace: Namespace): void {
     this.namespace = namespace;
-    this.renewal = setInterval(() => void this.renew(), RENEW_EVERY_MS);
-    this.renewal.unref();
+    this.timers = [
+      setInterval(() => void this.renew(), this.timings.renewEveryMs),
+      setInterval(() => void this.sweep(), this.timings.sweepEveryMs),
+    ];
+    for (const timer of this.timers) timer.unref();
   }
 
   onModuleDestroy(): void {
-    if (this.renewal) clearInterval(this.renewal);
+    for (const timer of this.timers) clearInterval(timer);
   }
 
-  /** True when this is the member's first open socket anywhere. */
+  /** True when this socket brings the member online (announce it). */
   async socketOpened(userId: string, socketId: string): Promise<boolean> {
-    const now = this.clock.nowMs();
-    const open = await this.run(ADD_SOCKET, userId, [now, now + LEASE_MS, socketId, LEASE_MS]);
-    return open === 1;
+    this.leased.add(socketId);
+    return this.lease(userId, socketId);
   }
 
-  /** True when that was the member's last open socket anywhere. */
+  /** True when that was the member's last live socket anywhere (announce it). */
   async socketClosed(userId: string, socketId: string): Promise<boolean> {
-    const left = await this.run(DROP_SOCKET, userId, [this.clock.nowMs(), socketId]);
-    return left === 0;
+    this.leased.delete(socketId);
+    return (await this.run(DROP_SOCKET, userId, [this.clock.nowMs(), socketId, userId])) === 1;
   }
 
   /** Ids of the group's members with at least one live socket. */
@@ -99,24 +140,81 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     return [...profiles.values()].filter((p): p is PublicUser => p !== null);
   }
 
+  /** Adds or renews a socket's lease; true when that brings the member online. */
+  private async lease(userId: string, socketId: string): Promise<boolean> {
+    const now = this.clock.nowMs();
+    const { socketLeaseMs } = this.timings;
+    const args = [now, now + socketLeaseMs, socketId, socketLeaseMs, userId];
+    return (await this.run(ADD_SOCKET, userId, args)) === 1;
+  }
+
+  /**
+   * Renews the leases of this process's sockets. The scripts are sent in this
+   * tick, so a socket that closes meanwhile has its lease dropped after, not
+   * before, this renewal (one connection keeps the order). A renewal that
+   * brings a member back online means a sweeper had announced them offline
+   * (this process could not reach Redis for longer than the lease): say so.
+   */
   private async renew(): Promise<void> {
-    if (!this.namespace || this.namespace.sockets.size === 0) return;
-    const expiry = this.clock.nowMs() + LEASE_MS;
-    const pipeline = this.redis.pipeline();
-    for (const socket of this.namespace.sockets.values()) {
-      const userId = (socket.data as { user?: { id: string } }).user?.id;
-      if (!userId) continue;
-      pipeline.zadd(this.key(userId), expiry, socket.id).pexpire(this.key(userId), LEASE_MS);
-    }
-    await pipeline
-      .exec()
-      .catch((error: Error) =>
-        this.logger.warn({ err: error.message }, 'Presence leases not renewed'),
+    if (!this.namespace) return;
+    const renewals = [...this.namespace.sockets.values()].map(async (socket) => {
+      const user = (socket.data as { user?: AuthUser }).user;
+      if (!user || !this.leased.has(socket.id)) return;
+      if (!(await this.lease(user.id, socket.id))) return;
+      const groupIds = [...socket.rooms]
+        .filter((room) => room.startsWith('group:'))
+        .map((room) => room.slice('group:'.length));
+      this.announce(toPublicUser(user), groupIds, true);
+    });
+    const failed = (await Promise.allSettled(renewals)).find((r) => r.status === 'rejected');
+    if (failed) this.logger.warn({ err: String(failed.reason) }, 'Presence leases not renewed');
+  }
+
+  /**
+   * Says the goodbyes that crashed processes could not: members whose every
+   * lease has lapsed are taken out of the index and announced offline by
+   * whichever live process's sweep gets there first (the script decides).
+   */
+  private async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      const now = this.clock.nowMs();
+      const lapsed = await this.redis.zrangebyscore(
+        this.index,
+        '-inf',
+        now,
+        'LIMIT',
+        0,
+        SWEEP_BATCH,
       );
+      const taken = await Promise.all(lapsed.map((id) => this.run(EXPIRE_MEMBER, id, [now, id])));
+      const gone = lapsed.filter((_, i) => taken[i] === 1);
+      if (gone.length === 0) return;
+      const profiles = await this.users.publicProfiles(gone);
+      for (const userId of gone) {
+        const user = profiles.get(userId);
+        // An erased member is not announced; their memberships are gone anyway.
+        if (user) this.announce(user, await this.access.groupIdsOf(userId), false);
+      }
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'Presence not swept');
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private announce(user: PublicUser, groupIds: string[], online: boolean): void {
+    for (const groupId of groupIds) this.broadcaster.presence(groupId, { groupId, user, online });
   }
 
   private async run(script: string, userId: string, args: (string | number)[]): Promise<number> {
-    return Number(await this.redis.eval(script, 1, this.key(userId), ...args));
+    return Number(await this.redis.eval(script, 2, this.key(userId), this.index, ...args));
+  }
+
+  /** Members announced online, scored by their latest lease. */
+  private get index(): string {
+    return this.redis.key('presence-online');
   }
 
   private key(userId: string): string {

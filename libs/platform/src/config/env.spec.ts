@@ -13,6 +13,7 @@ describe('loadEnv', () => {
     ]);
     expect(env.rateLimit('LOGIN')).toEqual({ limit: 10, windowMs: 900_000, text: '10/15m' });
     expect(env.JWT_SECRET).toHaveLength(64);
+    expect(env.presenceLeaseMs).toBe(60_000);
   });
 
   it.each([
@@ -26,6 +27,8 @@ describe('loadEnv', () => {
     ['RUN_WORKERS', 'maybe'],
     ['RATE_LIMIT_SEND', '20 per 10s'],
     ['JWT_SECRET', 'short'],
+    ['PRESENCE_LEASE', 'a minute'],
+    ['PRESENCE_LEASE', '500ms'],
   ])('refuses %s=%s with a message naming the variable but not the value', (name, value) => {
     const attempt = () => loadEnv({ [name]: value });
     expect(attempt).toThrow(InvalidEnvError);

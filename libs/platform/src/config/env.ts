@@ -129,6 +129,13 @@ export class Env {
   @Matches(/^\d{1,6}(ms|s)$/, { message: 'must be a duration such as 800ms or 2s' })
   SCREENING_PROVIDER_TIMEOUT = '1500ms';
 
+  /**
+   * The longest a member of a crashed API process still counts as online: its
+   * sockets' presence leases lapse and a live process says goodbye for them.
+   */
+  @Matches(/^\d{1,6}(ms|s|m)$/, { message: 'must be a duration such as 60s' })
+  PRESENCE_LEASE = '60s';
+
   get reminderOffsets(): { text: string; ms: number }[] {
     return this.REMINDER_OFFSETS.split(',').map((text) => ({
       text: text.trim(),
@@ -146,6 +153,10 @@ export class Env {
 
   get screeningProviderTimeoutMs(): number {
     return parseDuration(this.SCREENING_PROVIDER_TIMEOUT) as number;
+  }
+
+  get presenceLeaseMs(): number {
+    return parseDuration(this.PRESENCE_LEASE) as number;
   }
 }
 
@@ -184,6 +195,10 @@ export function loadEnv(source: Record<string, string | undefined> = readProcess
   }
   if (problems.length === 0 && parseDuration(env.SCREENING_PROVIDER_TIMEOUT) === null) {
     problems.push('SCREENING_PROVIDER_TIMEOUT must be above zero');
+  }
+  // Renewals and sweeps run at fractions of the lease; under a second they would flood Redis.
+  if (problems.length === 0 && !(env.presenceLeaseMs >= 1000)) {
+    problems.push('PRESENCE_LEASE must be at least 1s');
   }
   if (problems.length > 0)
     throw new InvalidEnvError(`Invalid configuration: ${problems.join('; ')}`);
