@@ -15,6 +15,7 @@ export interface Member {
   get(path: string): request.Test;
   post(path: string): request.Test;
   patch(path: string): request.Test;
+  put(path: string): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -38,6 +39,7 @@ export function asMember(
     get: (path) => auth(t.http().get(path)),
     post: (path) => auth(t.http().post(path)),
     patch: (path) => auth(t.http().patch(path)),
+    put: (path) => auth(t.http().put(path)),
     delete: (path) => auth(t.http().delete(path)),
   };
 }

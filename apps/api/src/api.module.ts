@@ -7,6 +7,7 @@ import { NotificationsModule } from '@kintsugi/notifications';
 import { SessionsModule } from '@kintsugi/sessions';
 import { ChatModule } from '@kintsugi/chat';
 import { ModerationModule } from '@kintsugi/moderation';
+import { CheckInsModule } from '@kintsugi/checkins';
 import { WorkerProcessorsModule } from '../../worker/src/worker-processors.module';
 import { MetricsController } from './metrics.controller';
 
@@ -25,6 +26,7 @@ export class ApiModule {
         SessionsModule,
         ChatModule,
         ModerationModule,
+        CheckInsModule,
         ...(env.RUN_WORKERS ? [WorkerProcessorsModule] : []),
       ],
       controllers: [MetricsController],

@@ -3,6 +3,7 @@ import { OutboxRelayModule } from '@kintsugi/platform';
 import { NotificationsWorkerModule } from '@kintsugi/notifications';
 import { SessionsWorkerModule } from '@kintsugi/sessions';
 import { ModerationWorkerModule } from '@kintsugi/moderation';
+import { CheckInsWorkerModule } from '@kintsugi/checkins';
 
 /**
  * Every feature's BullMQ processors and the outbox relay that feeds them. The
@@ -15,6 +16,7 @@ import { ModerationWorkerModule } from '@kintsugi/moderation';
     NotificationsWorkerModule,
     SessionsWorkerModule,
     ModerationWorkerModule,
+    CheckInsWorkerModule,
   ],
 })
 export class WorkerProcessorsModule {}

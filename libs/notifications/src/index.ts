@@ -13,6 +13,7 @@ export type {
   SessionRescheduledPayload,
   ModerationNoticePayload,
   CrisisResourcesPayload,
+  CheckInReminderPayload,
   CrisisResource,
 } from './notification.kinds';
 export type { NotificationView } from './notification.view';

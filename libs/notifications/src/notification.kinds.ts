@@ -39,9 +39,19 @@ export interface CrisisResource {
   region: string;
 }
 
+/**
+ * From a message (`messageId`), or from the author's private check-in note (`messageId` null and
+ * `checkInId` set): a check-in's crisis signal goes to its author alone, never to a moderator.
+ */
 export interface CrisisResourcesPayload {
-  messageId: string;
+  messageId: string | null;
+  checkInId?: string;
   resources: CrisisResource[];
+}
+
+/** The opt-in weekly nudge; `dueOn` is the member's local date it was due (dedupe, never shown). */
+export interface CheckInReminderPayload {
+  dueOn: string;
 }
 
 export type NotificationContent =
@@ -49,7 +59,8 @@ export type NotificationContent =
   | { kind: 'session_cancelled'; payload: SessionCancelledPayload }
   | { kind: 'session_rescheduled'; payload: SessionRescheduledPayload }
   | { kind: 'moderation_notice'; payload: ModerationNoticePayload }
-  | { kind: 'crisis_resources'; payload: CrisisResourcesPayload };
+  | { kind: 'crisis_resources'; payload: CrisisResourcesPayload }
+  | { kind: 'checkin_reminder'; payload: CheckInReminderPayload };
 
 export type NotificationKind = NotificationContent['kind'];
 

@@ -34,13 +34,14 @@ describe('the queue dashboard', () => {
     );
   });
 
-  it('serves the dashboard and its four queues to an admin’s Bearer token', async () => {
+  it('serves the dashboard and its five queues to an admin’s Bearer token', async () => {
     const page = await admin.get('/admin/queues');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const queues = await admin.get('/admin/queues/api/queues');
     expect(queues.status).toBe(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'checkins',
       'email',
       'moderation',
       'reminders',

@@ -12,7 +12,7 @@ import { QueueDashboardController } from './queue-dashboard.controller';
 import { DASHBOARD_PATH, QueueDashboardSessions } from './queue-dashboard.sessions';
 
 /**
- * The BullMQ dashboard of the four queues at /admin/queues, for admins only,
+ * The BullMQ dashboard of every queue at /admin/queues, for admins only,
  * in the API app. It is mounted on the Express instance rather than through
  * Nest routing because it lives outside the `/api` prefix and serves a whole
  * sub-application (pages, assets, its own JSON API).

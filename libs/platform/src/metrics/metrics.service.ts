@@ -44,8 +44,9 @@ export class MetricsService {
     @InjectQueue(QUEUES.sessions) sessions: Queue,
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.email) email: Queue,
+    @InjectQueue(QUEUES.checkins) checkins: Queue,
   ) {
-    const queues = [moderation, sessions, reminders, email];
+    const queues = [moderation, sessions, reminders, email, checkins];
     collectDefaultMetrics({ register: this.registry, prefix: 'kintsugi_' });
     new Gauge({
       name: 'kintsugi_queue_jobs',

@@ -57,8 +57,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(QUEUES.sessions) sessions: Queue,
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.email) email: Queue,
+    @InjectQueue(QUEUES.checkins) checkins: Queue,
   ) {
-    this.queues = { moderation, sessions, reminders, email };
+    this.queues = { moderation, sessions, reminders, email, checkins };
     for (const queue of Object.values(this.queues))
       queue.on('error', (error) => this.warnRedisDown(error));
   }

@@ -4,6 +4,7 @@ export const QUEUES = {
   sessions: 'sessions',
   reminders: 'reminders',
   email: 'email',
+  checkins: 'checkins',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
