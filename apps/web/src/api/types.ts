@@ -125,7 +125,12 @@ export type Notification = { id: string; createdAt: string; readAt: string | nul
         text?: string;
       };
     }
-  | { kind: 'crisis_resources'; payload: { messageId: string; resources: CrisisResource[] } }
+  | {
+      kind: 'crisis_resources';
+      /** From a message, or (messageId null) from the member's own private check-in note. */
+      payload: { messageId: string | null; checkInId?: string; resources: CrisisResource[] };
+    }
+  | { kind: 'checkin_reminder'; payload: { dueOn: string } }
 );
 
 export const MODERATION_ACTIONS = ['approve', 'remove', 'warn', 'mute', 'ban'] as const;
@@ -170,4 +175,18 @@ export interface Topic {
   audience: JourneyRole | 'both';
   prompts: string[];
   order: number;
+}
+
+/** A private check-in: five 1–5 scales and an optional note, seen by its author only. */
+export interface CheckIn {
+  id: string;
+  /** The member's own calendar day, YYYY-MM-DD. */
+  day: string;
+  safety: number;
+  honesty: number;
+  communication: number;
+  selfCare: number;
+  hope: number;
+  note: string | null;
+  createdAt: string;
 }

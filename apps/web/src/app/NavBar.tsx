@@ -41,6 +41,7 @@ export function NavBar({ user }: { user: Me | null }) {
             <>
               <NavLink to={{ name: 'groups' }} label="Groups" />
               <NavLink to={{ name: 'sessions' }} label="Discussions" />
+              <NavLink to={{ name: 'checkin' }} label="Check-in" />
               <NavLink to={{ name: 'notifications' }} label="Notifications" badge={unread} />
               {isModerator(user) && <NavLink to={{ name: 'moderation' }} label="Review" />}
               {isAdmin(user) && <NavLink to={{ name: 'admin' }} label="Admin" />}

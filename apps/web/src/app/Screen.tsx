@@ -5,6 +5,7 @@ import { WelcomePage } from '../account/WelcomePage';
 import { AdminPage } from '../admin/AdminPage';
 import type { Me } from '../api/types';
 import { ChatPage } from '../chat/ChatPage';
+import { CheckInPage } from '../checkins/CheckInPage';
 import { GroupsPage } from '../groups/GroupsPage';
 import { AuditLogPage } from '../moderation/AuditLogPage';
 import { ModerationQueuePage } from '../moderation/ModerationQueuePage';
@@ -29,6 +30,8 @@ export function Screen({ at, user }: { at: Route; user: Me | null }) {
       return <SessionsPage />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'checkin':
+      return <CheckInPage />;
     case 'account':
       return <AccountPage user={user} />;
     case 'moderation':

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'chat'; groupId: string }
   | { name: 'sessions' }
   | { name: 'notifications' }
+  | { name: 'checkin' }
   | { name: 'resources' }
   | { name: 'account' }
   | { name: 'moderation' }

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { formatDateTime } from '../app/format';
+import { navigate } from '../app/router';
 import { useStore } from '../app/store';
 import { ResourceList } from '../safety/ResourceList';
 import { Page } from '../ui/Page';
@@ -23,6 +24,11 @@ export function NotificationsPage() {
             </p>
             {moderatorNote(n) && <p>{moderatorNote(n)}</p>}
             {n.kind === 'crisis_resources' && <ResourceList resources={n.payload.resources} />}
+            {n.kind === 'checkin_reminder' && (
+              <button type="button" class="link" onClick={() => navigate({ name: 'checkin' })}>
+                Open check-in
+              </button>
+            )}
             <p class="muted">
               <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
             </p>

@@ -22,6 +22,8 @@ export function notificationText(notification: Notification): string {
       return notification.payload.text;
     case 'crisis_resources':
       return 'Support is available right now, if you want it.';
+    case 'checkin_reminder':
+      return 'Time for your weekly check-in.';
   }
 }
 
