@@ -17,12 +17,12 @@ import { CheckInDoc, CheckInListDoc, ErrorDoc, ReminderSettingDoc } from './chec
 import { ListCheckInsQuery, RecordCheckInDto, ReminderSettingDto } from './checkins.dto';
 import { CheckInsService } from './checkins.service';
 
+const INVALID = { type: ErrorDoc, description: 'VALIDATION_FAILED, with details' };
 const PRIVATE =
   'Only the caller ever sees their check-ins: no moderator, admin or group can read them.';
 
 @ApiTags('check-ins')
 @ApiBearerAuth()
-@ApiBadRequestResponse({ type: ErrorDoc, description: 'VALIDATION_FAILED, with details' })
 @Controller('me/checkins')
 export class CheckInsController {
   constructor(
@@ -39,6 +39,7 @@ export class CheckInsController {
       '(`messageId: null`, `checkInId`) and no moderator is told.',
   })
   @ApiCreatedResponse({ type: CheckInDoc })
+  @ApiBadRequestResponse(INVALID)
   @ApiConflictResponse({ type: ErrorDoc, description: 'ALREADY_CHECKED_IN: one already today' })
   record(@CurrentUser() user: AuthUser, @Body() body: RecordCheckInDto): Promise<CheckInView> {
     return this.checkIns.record(user.id, body);
@@ -50,6 +51,7 @@ export class CheckInsController {
     description: `${PRIVATE} Without \`to\`: today; without \`from\`: 89 days before \`to\`. A range of more than 366 days, or \`from\` after \`to\`, is 400.`,
   })
   @ApiOkResponse({ type: CheckInListDoc })
+  @ApiBadRequestResponse(INVALID)
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: ListCheckInsQuery,
@@ -75,6 +77,7 @@ export class CheckInsController {
       'between 9:00 and 21:00 in the caller’s time zone. Never e-mailed.',
   })
   @ApiOkResponse({ type: ReminderSettingDoc })
+  @ApiBadRequestResponse(INVALID)
   setReminder(
     @CurrentUser() user: AuthUser,
     @Body() body: ReminderSettingDto,

@@ -152,6 +152,29 @@ describe('check-ins', () => {
     expect((await ana.get('/api/me/checkins/reminder')).body).toEqual({ weekly: false });
   });
 
+  it('documents every check-in route, its body and its refusals in OpenAPI (/docs-json)', async () => {
+    const doc = (await t.http().get('/docs-json')).body;
+    const paths = doc.paths;
+    expect(Object.keys(paths['/api/me/checkins']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/me/checkins/{id}'])).toEqual(['delete']);
+    expect(Object.keys(paths['/api/me/checkins/reminder']).sort()).toEqual(['get', 'put']);
+    const post = paths['/api/me/checkins'].post;
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '409']);
+    const body = doc.components.schemas.RecordCheckInDto;
+    expect(body.required.sort()).toEqual(
+      ['communication', 'hope', 'honesty', 'safety', 'selfCare'].sort(),
+    );
+    expect(body.properties.safety).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
+    expect(body.properties.note).toMatchObject({ maxLength: 2000 });
+    expect(
+      paths['/api/me/checkins'].get.parameters.map((p: { name: string }) => p.name).sort(),
+    ).toEqual(['from', 'to']);
+    expect(Object.keys(paths['/api/me/checkins/{id}'].delete.responses).sort()).toEqual([
+      '204',
+      '404',
+    ]);
+  });
+
   it('needs a signed-in member for every door', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     expectError(await t.http().post('/api/me/checkins').send(SCALES), 401, 'UNAUTHENTICATED');
