@@ -15,9 +15,10 @@ class NotificationEmailJob {
 }
 
 /**
- * Sends a notification's e-mail. Address and preferences are read now, not
- * when the job was queued: a member who unsubscribed or erased their account
- * meanwhile gets nothing. A send failure throws, so BullMQ retries.
+ * Sends a notification's e-mail, once however often its job runs (emailed_at).
+ * Address and preferences are read now, not when the job was queued: a member
+ * who unsubscribed or erased their account meanwhile gets nothing. A send
+ * failure throws, so BullMQ retries.
  */
 @Processor(QUEUES.email, { concurrency: 4 })
 export class EmailProcessor extends WorkerHost {
@@ -37,24 +38,27 @@ export class EmailProcessor extends WorkerHost {
       },
     );
     const notification = await this.notifications.findOne(notificationId);
-    if (!notification) return;
+    if (!notification || notification.emailedAt) return;
     const content = {
       kind: notification.kind,
       payload: notification.payload,
     } as NotificationContent;
     if (!isEmailed(content)) return;
     const [contact] = await this.users.contacts([notification.userId]);
-    if (!contact?.email || !contact.emailReminders) return;
+    const to = contact?.email;
+    if (!to || !contact.emailReminders) return;
     const unsubscribeUrl = this.links.url(contact.id);
-    await this.mailer.send({
-      to: contact.email,
-      unsubscribeUrl,
-      reference: notification.id,
-      ...renderEmail(content, {
-        timezone: contact.timezone,
-        appUrl: this.links.appUrl,
+    await this.notifications.emailOnce(notification.id, () =>
+      this.mailer.send({
+        to,
         unsubscribeUrl,
+        reference: notification.id,
+        ...renderEmail(content, {
+          timezone: contact.timezone,
+          appUrl: this.links.appUrl,
+          unsubscribeUrl,
+        }),
       }),
-    });
+    );
   }
 }

@@ -108,6 +108,29 @@ export class NotificationsService {
     return this.db.getRepository(Notification).findOne({ where: { id } });
   }
 
+  /**
+   * Runs `send` unless this notification's e-mail already went out, and
+   * records that it did, under the notification's row lock: a second job for
+   * it (added again after a Redis loss, or on another worker) waits, then
+   * sends nothing. Send and record cannot be one atomic step; if the process
+   * dies after the mail server took the message and before the commit, the
+   * retry sends it again (one duplicate, never a loss). `send` must not use
+   * the database: it runs while this transaction holds a connection.
+   * Returns false when nothing was sent (already sent, or the member erased).
+   */
+  emailOnce(notificationId: string, send: () => Promise<unknown>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row]: { emailed_at: Date | null }[] = await tx.query(
+        `SELECT emailed_at FROM notifications WHERE id = $1 FOR UPDATE`,
+        [notificationId],
+      );
+      if (!row || row.emailed_at) return false;
+      await send();
+      await tx.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [notificationId]);
+      return true;
+    });
+  }
+
   async exportFor(userId: string, tx: EntityManager): Promise<NotificationView[]> {
     const rows = await tx.find(Notification, { where: { userId }, order: { createdAt: 'ASC' } });
     return rows.map(toNotificationView);

@@ -28,9 +28,11 @@ interface TopicWalk {
 
 /**
  * Creating, moving and cancelling sessions. Each use is one transaction that
- * writes the rows, the jobs (outbox) and the notifications together; sockets
- * are told and obsolete jobs removed after commit. Removal is only tidying:
- * every job re-reads its session and does nothing once it moved or was cancelled.
+ * writes the rows, the jobs (outbox) and the notifications together, and
+ * withdraws the jobs it made obsolete (so a reconciler never adds them back);
+ * sockets are told and obsolete jobs removed from their queues after commit.
+ * Removal is only tidying: every job re-reads its session and does nothing
+ * once it moved or was cancelled.
  */
 @Injectable()
 export class SessionPlanningService {
@@ -116,6 +118,7 @@ export class SessionPlanningService {
         jobs.push(SessionJobs.end(session));
         obsolete.push(SessionJobs.end(previous));
       }
+      await this.outbox.withdraw(tx, obsolete);
       await this.outbox.add(tx, ...jobs);
       const delivery = moved
         ? await this.notifications.notifyMany(
@@ -160,7 +163,9 @@ export class SessionPlanningService {
           dedupeKey: `cancelled:${session.id}:${userId}`,
         })),
       );
-      return { delivery, obsolete: allJobs(session, this.offsets, new Date(0)) };
+      const obsolete = allJobs(session, this.offsets, new Date(0));
+      await this.outbox.withdraw(tx, obsolete);
+      return { delivery, obsolete };
     });
     if (outcome) this.afterCommit(outcome.delivery, outcome.obsolete);
   }

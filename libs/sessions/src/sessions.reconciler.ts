@@ -3,19 +3,22 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, Env, JobSpec, QUEUES } from '@kintsugi/platform';
+import { Clock, Env, JobSpec, QueueConnections, QUEUES } from '@kintsugi/platform';
 import { DiscussionSession } from './session.entity';
 import { allJobs, SessionJobs } from './session.jobs';
 
 const PAGE = 1000;
 
 /**
- * Re-creates the jobs of every session not yet over, at worker start and
- * every RECONCILE_INTERVAL, so that a Redis loss loses no reminder
- * (DESIGN.md invariant 5). Adding a job id BullMQ still holds is a no-op; a
- * reminder that already went out and is re-run finds its dedupe keys taken.
- * Reminders that were skipped when the session was planned stay skipped
- * (reminders_from), and none is re-added once the session has started.
+ * Re-creates the jobs of every session not yet over, at worker start, every
+ * RECONCILE_INTERVAL and when Redis is back from an outage, so that a Redis
+ * loss loses no reminder (DESIGN.md invariant 5). Adding a job id BullMQ
+ * still holds is a no-op; a reminder that already went out and is re-run
+ * finds its dedupe keys taken. Reminders that were skipped when the session
+ * was planned stay skipped (reminders_from), and none is re-added once the
+ * session has started. The OutboxReconciler restores these jobs too while
+ * their outbox rows are owed; this one also covers sessions planned before
+ * the outbox kept its rows until their jobs were done.
  */
 @Injectable()
 export class SessionsReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,10 +32,12 @@ export class SessionsReconciler implements OnApplicationBootstrap, OnApplication
     private readonly env: Env,
     @InjectQueue(QUEUES.sessions) private readonly sessionQueue: Queue,
     @InjectQueue(QUEUES.reminders) private readonly reminderQueue: Queue,
+    private readonly connections: QueueConnections,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.runInBackground(), this.env.reconcileIntervalMs);
+    this.connections.onRedisBack(() => this.runInBackground());
     this.runInBackground();
   }
 

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** "Enqueue job X with id Y", written in the same transaction as the change that needs it. */
+/**
+ * "Enqueue job X with id Y", written in the same transaction as the change
+ * that needs it, and kept until the job has done its work.
+ */
 @Entity('outbox')
 export class OutboxRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -26,4 +29,8 @@ export class OutboxRow {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** When its job did its work; until then the job is owed, and re-added if Redis lost it. */
+  @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
+  doneAt: Date | null;
 }

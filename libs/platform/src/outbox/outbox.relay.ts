@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { Env } from '../config/env';
+import { QueueConnections } from '../queue/queue-connections';
 import { QUEUES, QueueName } from '../queue/queues';
 import { OUTBOX_CHANNEL } from './outbox.service';
 
@@ -18,11 +19,16 @@ const POLL_MS = 1000;
  */
 const COALESCE_MS = 15;
 const REDIS_TIMEOUT_MS = 3000;
-const KEEP_SENT_MS = 24 * 3600 * 1000;
-/** Sent rows are kept a day: pruning once a minute is plenty, and spares busy passes a query. */
+const KEEP_DONE_MS = 24 * 3600 * 1000;
+/**
+ * A job still not done a week after it fell due has failed for good (BullMQ
+ * keeps a failed job that long too): its row is owed no more.
+ */
+const GIVE_UP_MS = 7 * 24 * 3600 * 1000;
+/** Done rows are kept a day: pruning once a minute is plenty, and spares busy passes a query. */
 const PRUNE_EVERY_MS = 60_000;
 
-interface PendingRow {
+export interface PendingRow {
   id: string;
   queue: QueueName;
   job_name: string;
@@ -36,6 +42,8 @@ interface PendingRow {
  * them sent. Rows stay pending while Redis is down and go out when it is back;
  * any number of processes may relay at once (SKIP LOCKED, and BullMQ ignores
  * a job id it already holds). Woken by NOTIFY on commit, polled as a fallback.
+ * A sent row stays owed until its job has done its work (QueueWorkers marks
+ * it done); the OutboxReconciler adds owed jobs again after Redis lost them.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -53,6 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly connections: QueueConnections,
     @InjectQueue(QUEUES.moderation) moderation: Queue,
     @InjectQueue(QUEUES.sessions) sessions: Queue,
     @InjectQueue(QUEUES.reminders) reminders: Queue,
@@ -60,20 +69,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(QUEUES.checkins) checkins: Queue,
   ) {
     this.queues = { moderation, sessions, reminders, email, checkins };
-    for (const queue of Object.values(this.queues))
-      queue.on('error', (error) => this.warnRedisDown(error));
-  }
-
-  private lastRedisWarning = 0;
-
-  /** Once per half minute at most: during an outage every reconnect attempt fails. */
-  private warnRedisDown(error: Error): void {
-    if (Date.now() - this.lastRedisWarning < 30_000) return;
-    this.lastRedisWarning = Date.now();
-    this.logger.warn(
-      { err: error.message },
-      'Queue connection to Redis failed; outbox rows wait until it is back',
-    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -99,9 +94,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     this.running = this.relayPending()
       .then(() => undefined)
-      .catch((error: Error) =>
-        this.logger.warn({ err: error.message }, 'Outbox relay pass failed; will retry'),
-      )
+      .catch((error: Error) => {
+        // QueueConnections says once that Redis is down; each pass need not.
+        if (!this.connections.redisDown)
+          this.logger.warn({ err: error.message }, 'Outbox relay pass failed; will retry');
+      })
       .finally(() => {
         this.running = undefined;
         if (this.wakeAgain) {
@@ -128,7 +125,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       sent += batch;
       if (batch < BATCH) break;
     }
-    if (sent > 0 && this.clock.nowMs() - this.lastPruneMs >= PRUNE_EVERY_MS) await this.pruneSent();
+    if (sent > 0 && this.clock.nowMs() - this.lastPruneMs >= PRUNE_EVERY_MS) await this.prune();
     return sent;
   }
 
@@ -140,12 +137,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      await withTimeout(this.enqueue(rows), REDIS_TIMEOUT_MS);
+      await this.add(rows);
       await tx.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1)`, [
         rows.map((r) => r.id),
       ]);
       return rows.length;
     });
+  }
+
+  /**
+   * Adds rows' jobs to their queues with their ids, bounded in time: BullMQ
+   * would wait out an outage, and the relay holds its rows meanwhile. Adding
+   * a job again (the OutboxReconciler) is a no-op while BullMQ holds its id.
+   */
+  add(rows: PendingRow[]): Promise<void> {
+    return withTimeout(this.enqueue(rows), REDIS_TIMEOUT_MS);
   }
 
   private async enqueue(rows: PendingRow[]): Promise<void> {
@@ -168,11 +174,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
-  private async pruneSent(): Promise<void> {
-    this.lastPruneMs = this.clock.nowMs();
-    await this.db.query(`DELETE FROM outbox WHERE sent_at < $1`, [
-      new Date(this.clock.nowMs() - KEEP_SENT_MS),
-    ]);
+  private async prune(): Promise<void> {
+    const now = this.clock.nowMs();
+    this.lastPruneMs = now;
+    await this.db.query(
+      `DELETE FROM outbox WHERE done_at < $1
+         OR (done_at IS NULL AND sent_at IS NOT NULL AND coalesce(run_at, sent_at) < $2)`,
+      [new Date(now - KEEP_DONE_MS), new Date(now - GIVE_UP_MS)],
+    );
   }
 
   private async listen(): Promise<void> {

@@ -32,6 +32,21 @@ export class OutboxService {
   }
 
   /**
+   * Jobs the caller's change made pointless (a moved or cancelled session's),
+   * owed no more: the reconciler will not add them again. Their processors
+   * re-read and do nothing, so one that runs anyway (already queued) is harmless.
+   */
+  async withdraw(tx: EntityManager, jobs: JobSpec[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await tx.query(
+      `UPDATE outbox SET done_at = now()
+       FROM unnest($1::text[], $2::text[]) AS j(queue, job_id)
+       WHERE outbox.done_at IS NULL AND outbox.job_id = j.job_id AND outbox.queue = j.queue`,
+      [jobs.map((job) => job.queue), jobs.map((job) => job.jobId)],
+    );
+  }
+
+  /**
    * The same rows and wake-up as `add`, written by the caller's own statement
    * (a data-modifying CTE), for hot paths where two more round trips per
    * commit count (chat sends). A single statement is atomic on its own, so

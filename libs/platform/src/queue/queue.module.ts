@@ -1,6 +1,10 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import { Env } from '../config/env';
+import { QueueConnections } from './queue-connections';
+import { QueueWorkers } from './queue-workers';
 import { QUEUES } from './queues';
 import { redisOptions } from './redis-connection';
 
@@ -19,15 +23,26 @@ const queues = Object.values(QUEUES).map((name) =>
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [Env],
       useFactory: (env: Env) => ({
         connection: redisOptions(env.REDIS_URL),
         prefix: `${env.REDIS_PREFIX}-bull`,
       }),
+      // QueueWorkers starts the workers itself.
+      extraOptions: { manualRegistration: true },
     }),
     ...queues,
   ],
-  exports: queues,
+  providers: [
+    {
+      provide: QueueConnections,
+      inject: Object.values(QUEUES).map((name) => getQueueToken(name)),
+      useFactory: (...all: Queue[]) => new QueueConnections(all),
+    },
+    QueueWorkers,
+  ],
+  exports: [...queues, QueueConnections],
 })
 export class QueueModule {}
