@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Env, MetricsService, RateLimiter } from '@kintsugi/platform';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { Env, Errors, MetricsService, RateLimiter } from '@kintsugi/platform';
 import { AuthUser } from '@kintsugi/identity';
 import { GroupAccessService } from '@kintsugi/groups';
 import { MessageCommitQueue } from './message-commit.queue';
@@ -13,9 +13,17 @@ export type SendDoor = 'rest' | 'socket';
  * and the rest) and the per-member-per-group rate limit shared by both doors,
  * then the commit; the ack follows the commit, the broadcast too. Access
  * refusals come first, as before the limit.
+ *
+ * On shutdown (SIGTERM) the sends already under way are committed and
+ * answered before the sockets close, and sends that arrive meanwhile are
+ * refused with UNAVAILABLE, so the client retries them on another process:
+ * an ack is never dropped with its socket (DESIGN.md invariant 3).
  */
 @Injectable()
-export class MessageSendService {
+export class MessageSendService implements BeforeApplicationShutdown {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing = false;
+
   constructor(
     private readonly access: GroupAccessService,
     private readonly limiter: RateLimiter,
@@ -24,7 +32,33 @@ export class MessageSendService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async send(
+  send(
+    user: AuthUser,
+    groupId: string,
+    input: SendMessageDto,
+    door: SendDoor,
+  ): Promise<{ message: MessageView; created: boolean }> {
+    if (this.closing)
+      return Promise.reject(Errors.unavailable('This server is restarting. Please send again.'));
+    const sending = this.sendNow(user, groupId, input, door);
+    this.inFlight.add(sending);
+    void sending.catch(() => undefined).finally(() => this.inFlight.delete(sending));
+    return sending;
+  }
+
+  /**
+   * Nest calls this before it closes the socket server: every send under way
+   * settles and its ack is handed to its socket (acks are sent a few promise
+   * hops after the send settles, hence the wait for the next turn of the
+   * event loop) while the sockets are still open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  private async sendNow(
     user: AuthUser,
     groupId: string,
     input: SendMessageDto,
