@@ -345,6 +345,11 @@ export class Fleet {
     }
   }
 
+  /** One more message from `client` right now, retried like the others. */
+  deliverNow(client: ChatClient): void {
+    this.deliveries.push(client.deliver(client.compose(), () => this.giveUpAt));
+  }
+
   stopSending(): void {
     this.sending = false;
   }

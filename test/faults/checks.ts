@@ -227,11 +227,15 @@ export async function checkScreening(
     verdict.problems.push(`${twice} messages with more than one item or a repeated reason`);
   if (visible) verdict.problems.push(`${visible} screened messages with an address left visible`);
   const { rows: extra } = await db.query(
-    `SELECT count(*)::int AS n FROM review_items ri JOIN messages m ON m.id = ri.message_id
-     WHERE m.group_id = ANY($1) AND m.body NOT LIKE '%@example.com%'`,
+    `SELECT r->>'category' AS category, count(DISTINCT ri.id)::int AS n
+     FROM review_items ri JOIN messages m ON m.id = ri.message_id, jsonb_array_elements(ri.reasons) r
+     WHERE m.group_id = ANY($1) AND m.body NOT LIKE '%@example.com%' GROUP BY 1 ORDER BY 2 DESC`,
     [groupIds],
   );
-  if (extra[0].n > 0) verdict.notes.push(`${extra[0].n} review items on plain messages`);
+  if (extra.length > 0)
+    verdict.notes.push(
+      `review items on plain messages: ${extra.map((r) => `${r.n} ${r.category}`).join(', ')}`,
+    );
 }
 
 /**

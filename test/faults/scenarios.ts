@@ -256,9 +256,12 @@ const apiSigterm: Scenario = {
   name: 'SIGTERM api-1 under load',
   async run(suite, say) {
     const { fleet, groups } = await suite.scenarioFleet();
-    // Near the ceiling, so that sends are in flight on api-1 when the signal lands.
-    fleet.startSending(15);
+    fleet.startSending(SEND_EVERY_MS / 2);
     await sleep(4000);
+    // A burst from api-1's members just before the signal, so that sends are in flight when it lands.
+    for (const client of fleet.clients.filter((c) => c.target?.name === 'api-1'))
+      for (let i = 0; i < 10; i++) fleet.deliverNow(client);
+    await sleep(5);
     const termAt = Date.now();
     suite.apis[0].kill('SIGTERM');
     const exit = await Promise.race([suite.apis[0].exited(), sleep(20_000).then(() => null)]);

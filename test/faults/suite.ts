@@ -187,6 +187,13 @@ export class Suite {
     screeningMs = 60_000,
   ): Promise<Verdict> {
     await this.ensureWhole();
+    // A send whose ack timed out may still be committed: count once nothing more arrives.
+    await this.db((db) =>
+      settled(
+        db,
+        groups.map((g) => g.id),
+      ),
+    );
     const target = this.targets()[1];
     await fleet.finish(() => target);
     return this.db(async (db) => {
@@ -200,6 +207,20 @@ export class Suite {
       );
       return verdict;
     });
+  }
+}
+
+/** Waits (at most 30 s) until the groups' message count has not moved for a second. */
+async function settled(db: Client, groupIds: string[]): Promise<void> {
+  const count = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM messages WHERE group_id = ANY($1)`, [groupIds]))
+      .rows[0].n as number;
+  let last = await count();
+  for (let i = 0; i < 30; i++) {
+    await sleep(1000);
+    const now = await count();
+    if (now === last) return;
+    last = now;
   }
 }
 
