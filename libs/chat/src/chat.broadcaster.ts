@@ -9,6 +9,10 @@ function broadcastView(row: MessageRow, viewer: Viewer): MessageView {
   return { ...view, reactions: { counts: view.reactions.counts, mine: [] } };
 }
 
+/** The author's own view: a hidden or held message's text and reason. */
+const ownView = (row: MessageRow): MessageView =>
+  broadcastView(row, { id: row.author_id, canModerate: false });
+
 /**
  * Tells sockets about messages, after commit. In the API process it emits
  * through the /chat namespace (local sockets at once, other processes through
@@ -35,24 +39,40 @@ export class ChatBroadcaster implements OnModuleDestroy {
     this.namespace = null;
   }
 
+  /**
+   * A withheld message (a new member's held post) goes to its author's
+   * personal channel only, in their own view: the group hears nothing of it
+   * until it is shown, and then as `message:updated` (messageUpdated), since
+   * its seq is older than messages the group already has.
+   */
   messageNew(row: MessageRow): void {
+    if (row.withheld) {
+      this.toUser(row.author_id, 'message:new', { message: ownView(row) });
+      return;
+    }
     this.toGroup(row.group_id, 'message:new', { message: broadcastView(row, PUBLIC_VIEWER) });
   }
 
   /**
    * The group gets what every member may see; the author then gets their
    * own view (a hidden message's text and reason) on their personal channel.
+   * A withheld message's changes reach its author only.
    */
   messageUpdated(row: MessageRow): void {
+    if (row.withheld) {
+      this.toUser(row.author_id, 'message:updated', { message: ownView(row) });
+      return;
+    }
     this.toGroup(row.group_id, 'message:updated', { message: broadcastView(row, PUBLIC_VIEWER) });
     if (row.status === 'hidden') {
-      const own = broadcastView(row, { id: row.author_id, canModerate: false });
-      this.toUser(row.author_id, 'message:updated', { message: own });
+      this.toUser(row.author_id, 'message:updated', { message: ownView(row) });
     }
   }
 
-  messageRemoved(groupId: string, messageId: string): void {
-    this.toGroup(groupId, 'message:removed', { groupId, messageId });
+  /** `authorOnly`: the message was withheld, so only its author ever knew of it. */
+  messageRemoved(groupId: string, messageId: string, authorOnly?: string): void {
+    if (authorOnly) this.toUser(authorOnly, 'message:removed', { groupId, messageId });
+    else this.toGroup(groupId, 'message:removed', { groupId, messageId });
   }
 
   presence(groupId: string, payload: { groupId: string; user: unknown; online: boolean }): void {

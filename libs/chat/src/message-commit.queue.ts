@@ -8,6 +8,7 @@ import { ChatBroadcaster } from './chat.broadcaster';
 import { ChatExtensions } from './chat.extensions';
 import { ChatJobs } from './chat.jobs';
 import { selectMessages } from './message-rows';
+import type { HiddenReason, MessageStatus } from './message.entity';
 import type { MessageRow } from './message.view';
 
 export interface Draft {
@@ -36,6 +37,24 @@ const SEND_LOCK_CLASS = 7_411_002;
 const UNLOCK_ALL = `SELECT pg_advisory_unlock_all()`;
 
 /**
+ * Whether a placed message (`p`) is a new member's held post. CASE evaluates
+ * its branches in order and runs a subquery only when its branch is reached;
+ * `judged` is MATERIALIZED so that it runs once per message, not once per
+ * column that reads it.
+ */
+const HELD = `CASE
+    WHEN p.review_posts IS NULL THEN false
+    WHEN EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = p.group_id
+                 AND ms.user_id = p.author_id AND ms.role = 'moderator') THEN false
+    WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = p.author_id AND 'admin' = ANY(u.roles)) THEN false
+    ELSE p.nth + (SELECT count(*) FROM (
+           SELECT 1 FROM messages e
+           WHERE e.author_id = p.author_id AND e.group_id = p.group_id
+             AND (NOT e.withheld OR e.status = 'pending')
+           LIMIT p.review_posts) earlier) <= p.review_posts
+  END`;
+
+/**
  * One statement per batch. It first gives back the previous batch's locks
  * (announced by now), then takes one per group of this batch, distinct and
  * ascending so two processes never wait on each other; then each group's
@@ -46,6 +65,12 @@ const UNLOCK_ALL = `SELECT pg_advisory_unlock_all()`;
  * not writes: the next statement or the rest after the batch gives them back).
  * A group row gone since the access check leaves seq NULL, refused by NOT
  * NULL, rather than silently inserting nothing.
+ *
+ * In a group with new-member review on, a message is held (status pending,
+ * withheld) while its author, unless a moderator of the group or an admin,
+ * has fewer than the group's number of earlier posts there, counting those
+ * shown or still pending and this batch's before it (HELD). Groups with
+ * review off never evaluate that branch: their sends cost what they did.
  */
 const insertMessages = (outboxCte: string, liveSession: string) => `
   WITH released AS MATERIALIZED (
@@ -62,13 +87,23 @@ const insertMessages = (outboxCte: string, liveSession: string) => `
     SELECT d.group_id, count(*)::int AS n FROM d, locked GROUP BY d.group_id
   ), next AS (
     UPDATE groups g SET last_seq = g.last_seq + c.n FROM counts c, sent WHERE g.id = c.group_id
-    RETURNING g.id, g.last_seq - c.n AS base, ${liveSession} AS session_id
+    RETURNING g.id, g.last_seq - c.n AS base, ${liveSession} AS session_id,
+              CASE WHEN g.new_member_review THEN g.new_member_review_posts END AS review_posts
+  ), placed AS (
+    SELECT d.id, d.group_id, d.author_id, d.client_id, d.body, next.session_id, next.review_posts,
+           next.base + row_number() OVER (PARTITION BY d.group_id ORDER BY d.ord) AS seq,
+           row_number() OVER (PARTITION BY d.group_id, d.author_id ORDER BY d.ord) AS nth
+    FROM d LEFT JOIN next ON next.id = d.group_id
+  ), judged AS MATERIALIZED (
+    SELECT p.*, ${HELD} AS held FROM placed p
   ), ${outboxCte}
-  INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id)
-  SELECT d.id, d.group_id, next.base + row_number() OVER (PARTITION BY d.group_id ORDER BY d.ord),
-         d.author_id, d.client_id, d.body, next.session_id
-  FROM d LEFT JOIN next ON next.id = d.group_id
-  RETURNING id, seq, created_at, session_id`;
+  INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id,
+                        status, hidden_reason, withheld)
+  SELECT id, group_id, seq, author_id, client_id, body, session_id,
+         CASE WHEN held THEN 'pending' ELSE 'visible' END,
+         CASE WHEN held THEN 'new_member_review' END, held
+  FROM judged
+  RETURNING id, seq, created_at, session_id, status, hidden_reason, withheld`;
 
 const UNIQUE_VIOLATION = '23505';
 const NOT_NULL_VIOLATION = '23502';
@@ -253,6 +288,9 @@ interface InsertedRow {
   seq: string;
   created_at: Date;
   session_id: string | null;
+  status: MessageStatus;
+  hidden_reason: HiddenReason | null;
+  withheld: boolean;
 }
 
 function newRow(draft: Queued, row: InsertedRow): MessageRow {
@@ -265,8 +303,9 @@ function newRow(draft: Queued, row: InsertedRow): MessageRow {
     author_erased: false,
     client_id: draft.clientId,
     body: draft.body,
-    status: 'visible',
-    hidden_reason: null,
+    status: row.status,
+    hidden_reason: row.hidden_reason,
+    withheld: row.withheld,
     session_id: row.session_id,
     change_seq: null,
     created_at: row.created_at,

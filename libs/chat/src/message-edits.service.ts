@@ -17,6 +17,8 @@ interface Target {
   group_id: string;
   author_id: string;
   status: string;
+  /** A new member's post the group was never shown: nobody but its author may know it exists. */
+  withheld: boolean;
 }
 
 /**
@@ -61,7 +63,11 @@ export class MessageEditsService {
       await tx.query(`UPDATE messages SET status = 'removed' WHERE id = $1`, [messageId]);
       await markChanged(tx, target.group_id, messageId);
     });
-    this.broadcaster.messageRemoved(target.group_id, messageId);
+    this.broadcaster.messageRemoved(
+      target.group_id,
+      messageId,
+      target.withheld ? target.author_id : undefined,
+    );
   }
 
   /**
@@ -105,7 +111,7 @@ export class MessageEditsService {
   ): Promise<{ target: Target; access: GroupAccess }> {
     const target = await this.find(messageId);
     const access = await this.access.require(user, target.group_id, 'member');
-    if (target.status === 'removed') throw notFound();
+    if (target.status === 'removed' || unseenBy(user, target)) throw notFound();
     return { target, access };
   }
 
@@ -117,6 +123,7 @@ export class MessageEditsService {
   ): Promise<{ target: Target; access: GroupAccess }> {
     const target = await this.find(messageId);
     const access = await this.access.require(user, target.group_id, 'member');
+    if (unseenBy(user, target)) throw notFound();
     if (target.author_id !== user.id)
       throw Errors.forbidden('Only its author can change a message.');
     if (target.status === 'removed' && !removedToo) throw notFound();
@@ -126,7 +133,7 @@ export class MessageEditsService {
   private async find(messageId: string): Promise<Target> {
     if (!UUID.test(messageId)) throw notFound();
     const [target]: Target[] = await this.db.query(
-      `SELECT id, group_id, author_id, status FROM messages WHERE id = $1`,
+      `SELECT id, group_id, author_id, status, withheld FROM messages WHERE id = $1`,
       [messageId],
     );
     if (!target) throw notFound();
@@ -152,3 +159,7 @@ export class MessageEditsService {
 }
 
 const notFound = () => Errors.notFound('That message');
+
+/** A withheld message is absent for everyone but its author, as in history (404, not 403). */
+const unseenBy = (user: AuthUser, target: Target): boolean =>
+  target.withheld && target.author_id !== user.id;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Errors } from '@kintsugi/platform';
 import { AuthUser } from '@kintsugi/identity';
 import { GroupAccessService } from '@kintsugi/groups';
-import { selectMessages } from './message-rows';
+import { READABLE_BY_VIEWER, selectMessages } from './message-rows';
 import { MessageView, toMessageView } from './message.view';
 import type { ChangesQuery, HistoryQuery } from './messages.dto';
 
@@ -13,7 +13,10 @@ const DEFAULT_LIMIT = 50;
 /**
  * Reading a group's messages. Pages walk UNIQUE (group_id, seq) from a seq,
  * so a page costs the same at any depth of history; changes walk
- * (group_id, change_seq) the same way.
+ * (group_id, change_seq) the same way. A new member's held post is absent
+ * for everyone but its author (its seq reads as unused) until it is shown;
+ * being shown is a change, so clients whose cursor passed its seq get it
+ * from `changes`.
  */
 @Injectable()
 export class MessageHistoryService {
@@ -41,7 +44,7 @@ export class MessageHistoryService {
     const rows = await selectMessages(
       this.db.manager,
       user.id,
-      where,
+      `${where} AND ${READABLE_BY_VIEWER}`,
       [groupId, query.after ?? query.before ?? null, limit + 1],
       `ORDER BY m.seq ${forward ? 'ASC' : 'DESC'} LIMIT $4`,
     );
@@ -75,7 +78,7 @@ export class MessageHistoryService {
     const rows = await selectMessages(
       this.db.manager,
       user.id,
-      'm.group_id = $2 AND m.change_seq > $3::bigint',
+      `m.group_id = $2 AND m.change_seq > $3::bigint AND ${READABLE_BY_VIEWER}`,
       [groupId, query.since, query.limit ?? DEFAULT_LIMIT],
       'ORDER BY m.change_seq ASC LIMIT $4',
     );

@@ -8,13 +8,20 @@ import type { MessageRow } from './message.view';
 const MESSAGE_SELECT = `
   SELECT m.id, m.group_id, m.seq, m.author_id, u.handle AS author_handle,
          (u.erased_at IS NOT NULL) AS author_erased, m.client_id, m.body, m.status,
-         m.hidden_reason, m.session_id, m.change_seq, m.created_at, m.edited_at,
+         m.hidden_reason, m.withheld, m.session_id, m.change_seq, m.created_at, m.edited_at,
          (SELECT json_object_agg(c.kind, c.n) FROM
             (SELECT r.kind, count(*)::int AS n FROM message_reactions r
              WHERE r.message_id = m.id GROUP BY r.kind) c) AS counts,
          (SELECT array_agg(r.kind ORDER BY r.kind) FROM message_reactions r
           WHERE r.message_id = m.id AND r.user_id = $1) AS mine
   FROM messages m LEFT JOIN users u ON u.id = m.author_id`;
+
+/**
+ * What a member other than the author may read: a withheld message (a new
+ * member's held post, never shown) is absent for them, as if its seq were
+ * unused, until it is shown. `$1` is the viewer.
+ */
+export const READABLE_BY_VIEWER = `(NOT m.withheld OR m.author_id = $1)`;
 
 /**
  * Reads messages as views need them. `where` and `tail` use parameters from

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type MessageStatus = 'visible' | 'hidden' | 'removed';
-export type HiddenReason = 'personal_details' | 'flags' | 'review';
+/** `pending`: a new member's post held for review; the group has not seen it (see `withheld`). */
+export type MessageStatus = 'visible' | 'hidden' | 'removed' | 'pending';
+export type HiddenReason = 'personal_details' | 'flags' | 'review' | 'new_member_review';
 export const REACTION_KINDS = ['heart', 'hug', 'hear_you', 'strength'] as const;
 export type ReactionKind = (typeof REACTION_KINDS)[number];
 
@@ -35,6 +36,14 @@ export class Message {
 
   @Column({ name: 'hidden_reason', type: 'varchar', nullable: true })
   hiddenReason: HiddenReason | null;
+
+  /**
+   * The group has never been shown this message (a new member's held post):
+   * only its author reads it, in history, changes and on the socket. Cleared
+   * when it is shown; kept if it is hidden or removed before that.
+   */
+  @Column({ type: 'boolean' })
+  withheld: boolean;
 
   @Column({ name: 'session_id', type: 'uuid', nullable: true })
   sessionId: string | null;

@@ -11,6 +11,7 @@ const row = (over: Partial<MessageRow> = {}): MessageRow => ({
   body: 'the text',
   status: 'visible',
   hidden_reason: null,
+  withheld: false,
   session_id: null,
   change_seq: null,
   created_at: new Date('2026-11-24T18:00:00.000Z'),
@@ -57,6 +58,20 @@ describe('toMessageView (who sees what of a message)', () => {
       canModerate: true,
     });
     expect(view).toMatchObject({ body: null, hiddenReason: 'review' });
+  });
+
+  it('shows the author their own held post (pending) with its text and the kind reason', () => {
+    const held = row({ status: 'pending', hidden_reason: 'new_member_review', withheld: true });
+    expect(toMessageView(held, { id: 'author', canModerate: false })).toMatchObject({
+      status: 'pending',
+      body: 'the text',
+      hiddenReason: 'new_member_review',
+    });
+    expect(toMessageView(held, { id: 'mod', canModerate: true })).toMatchObject({
+      body: null,
+      hiddenReason: 'new_member_review',
+    });
+    expect(toMessageView(held, PUBLIC_VIEWER).body).toBeNull();
   });
 
   it('shows nobody, the author included, the text of a removed message', () => {

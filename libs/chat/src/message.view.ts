@@ -31,6 +31,8 @@ export interface MessageRow {
   body: string;
   status: MessageStatus;
   hidden_reason: HiddenReason | null;
+  /** Never shown to the group (a held post): only its author reads it. */
+  withheld: boolean;
   session_id: string | null;
   change_seq: string | null;
   created_at: Date;
@@ -53,13 +55,18 @@ export function emptyCounts(): ReactionCounts {
 }
 
 /**
- * Built on purpose from the selected columns: a hidden or removed message's
- * text leaves only towards its author (hidden only), and the reason only
- * towards the author and the group's moderators (API.md, Messages).
+ * Built on purpose from the selected columns: a hidden, pending or removed
+ * message's text leaves only towards its author (hidden and pending only),
+ * and the reason only towards the author and the group's moderators
+ * (API.md, Messages). Who may read a withheld message at all is decided by
+ * the queries and the broadcaster (`withheld`), not here.
  */
 export function toMessageView(row: MessageRow, viewer: Viewer): MessageView {
   const own = row.author_id === viewer.id;
-  const body = row.status === 'visible' || (row.status === 'hidden' && own) ? row.body : null;
+  const body =
+    row.status === 'visible' || ((row.status === 'hidden' || row.status === 'pending') && own)
+      ? row.body
+      : null;
   const view: MessageView = {
     id: row.id,
     groupId: row.group_id,

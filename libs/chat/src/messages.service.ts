@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Errors } from '@kintsugi/platform';
 import { PersonalDataRegistry, PublicUser } from '@kintsugi/identity';
 import { ChatBroadcaster } from './chat.broadcaster';
-import { markChanged, selectMessage, selectMessages } from './message-rows';
+import { lockGroupChanges, markChanged, selectMessage, selectMessages } from './message-rows';
 import type { HiddenReason, MessageStatus } from './message.entity';
 import { MessageView, toMessageView } from './message.view';
 
@@ -24,6 +24,9 @@ export interface MessageForScreening {
   authorId: string;
   body: string;
   status: MessageStatus;
+  /** Never shown to the group (a new member's held post, or one hidden or removed before it was shown). */
+  withheld: boolean;
+  createdAt: Date;
   editedAt: Date | null;
 }
 
@@ -46,16 +49,24 @@ export class MessagesService implements OnModuleInit {
     this.personalData.addExporter('messages', (userId, tx) => this.exportOwn(userId, tx));
   }
 
-  async forScreening(messageId: string, tx?: EntityManager): Promise<MessageForScreening | null> {
+  /** With `lock` (inside `tx`), the row stays locked until commit: an edit waits for the caller's decision. */
+  async forScreening(
+    messageId: string,
+    tx?: EntityManager,
+    lock = false,
+  ): Promise<MessageForScreening | null> {
     const [row]: {
       id: string;
       group_id: string;
       author_id: string;
       body: string;
       status: MessageStatus;
+      withheld: boolean;
+      created_at: Date;
       edited_at: Date | null;
     }[] = await (tx ?? this.db.manager).query(
-      `SELECT id, group_id, author_id, body, status, edited_at FROM messages WHERE id = $1`,
+      `SELECT id, group_id, author_id, body, status, withheld, created_at, edited_at
+       FROM messages WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [messageId],
     );
     return row
@@ -65,6 +76,8 @@ export class MessagesService implements OnModuleInit {
           authorId: row.author_id,
           body: row.body,
           status: row.status,
+          withheld: row.withheld,
+          createdAt: row.created_at,
           editedAt: row.edited_at,
         }
       : null;
@@ -102,16 +115,22 @@ export class MessagesService implements OnModuleInit {
   /**
    * Hides, shows again or removes a message inside the caller's transaction
    * (with its review item and audit entry). `hiddenReason` is kept for
-   * `removed` so the author knows why; `visible` clears it.
+   * `removed` so the author knows why; `visible` clears it, and shows a
+   * withheld message (a new member's held post) to the group for the first
+   * time. Hiding or removing never un-withholds: a message the group never
+   * saw does not turn up for it as a placeholder.
    */
   async setStatus(
     tx: EntityManager,
     messageId: string,
-    status: MessageStatus,
+    status: Exclude<MessageStatus, 'pending'>,
     hiddenReason: HiddenReason | null = null,
   ): Promise<void> {
     const [row]: { group_id: string }[] = await tx.query(
-      `WITH u AS (UPDATE messages SET status = $2, hidden_reason = $3 WHERE id = $1 RETURNING group_id)
+      `WITH u AS (
+         UPDATE messages SET status = $2::varchar, hidden_reason = $3,
+           withheld = withheld AND $2::varchar <> 'visible'
+         WHERE id = $1 RETURNING group_id)
        SELECT group_id FROM u`,
       [messageId, status, status === 'visible' ? null : hiddenReason],
     );
@@ -119,11 +138,48 @@ export class MessagesService implements OnModuleInit {
     await markChanged(tx, row.group_id, messageId);
   }
 
-  /** After commit: tells the group's sockets what a status change did. */
+  /**
+   * Shows a held post to the group for the first time, inside the caller's
+   * transaction, if it is still pending with the text the caller screened.
+   * The group's change lock is taken before the row, in the order an edit
+   * takes them, so the two queue rather than deadlock; an edit that commits
+   * first changes the body and this shows nothing. Returns `edited` when the
+   * post is still pending with another text (screen that one first).
+   */
+  async showHeld(
+    tx: EntityManager,
+    groupId: string,
+    messageId: string,
+    screenedBody: string,
+  ): Promise<'shown' | 'edited' | 'not_pending'> {
+    await lockGroupChanges(tx, groupId);
+    const shown: unknown[] = await tx.query(
+      `WITH s AS (
+         UPDATE messages SET status = 'visible', hidden_reason = NULL, withheld = false,
+           change_seq = nextval('message_change_seq')
+         WHERE id = $1 AND group_id = $2 AND status = 'pending' AND body = $3 RETURNING id)
+       SELECT id FROM s`,
+      [messageId, groupId, screenedBody],
+    );
+    if (shown.length > 0) return 'shown';
+    const current = await this.forScreening(messageId, tx);
+    return current?.status === 'pending' ? 'edited' : 'not_pending';
+  }
+
+  /**
+   * After commit: tells the group's sockets what a status change did (only
+   * the author's, for a message the group was never shown). A held post
+   * shown at last reaches the group as `message:updated`.
+   */
   async announce(messageId: string): Promise<void> {
     const row = await selectMessage(this.db.manager, null, messageId);
     if (!row) return;
-    if (row.status === 'removed') this.broadcaster.messageRemoved(row.group_id, row.id);
+    if (row.status === 'removed')
+      this.broadcaster.messageRemoved(
+        row.group_id,
+        row.id,
+        row.withheld ? row.author_id : undefined,
+      );
     else this.broadcaster.messageUpdated(row);
   }
 

@@ -31,6 +31,14 @@ export class Group {
   @Column({ name: 'last_seq', type: 'bigint' })
   lastSeq: string;
 
+  /** Hold each member's first `newMemberReviewPosts` messages for review (off by default). */
+  @Column({ name: 'new_member_review', type: 'boolean' })
+  newMemberReview: boolean;
+
+  /** 1–20; kept while review is off, so switching it back on restores it. */
+  @Column({ name: 'new_member_review_posts', type: 'int' })
+  newMemberReviewPosts: number;
+
   /** The guide topic (its `order`) the group's last scheduled session took. */
   @Column({ name: 'last_topic_order', type: 'int' })
   lastTopicOrder: number;

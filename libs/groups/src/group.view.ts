@@ -11,8 +11,20 @@ export interface GroupView {
   isMember: boolean;
   guidelines: string;
   timezone: string;
+  /**
+   * Whether each member's first `posts` messages are held until a moderator
+   * approves them or the hold passes. Shown to every member who may see the
+   * group: it is the group's rule, like its guidelines.
+   */
+  newMemberReview: NewMemberReview;
   /** The sessions feature's view of the next session; null until it plugs in or when none is planned. */
   nextSession: object | null;
+}
+
+export interface NewMemberReview {
+  enabled: boolean;
+  /** 1–20; kept while review is off. */
+  posts: number;
 }
 
 export interface MembershipView {
@@ -39,11 +51,13 @@ export interface GroupRow {
   member_count: number;
   guidelines: string;
   timezone: string;
+  new_member_review: boolean;
+  new_member_review_posts: number;
   is_member: boolean;
 }
 
 export const GROUP_COLUMNS = `g.id, g.name, g.description, g.audience, g.capacity, g.member_count,
-  g.guidelines, g.timezone`;
+  g.guidelines, g.timezone, g.new_member_review, g.new_member_review_posts`;
 
 export const toGroupView = (row: GroupRow, nextSession: object | null): GroupView => ({
   id: row.id,
@@ -55,6 +69,7 @@ export const toGroupView = (row: GroupRow, nextSession: object | null): GroupVie
   isMember: row.is_member,
   guidelines: row.guidelines,
   timezone: row.timezone,
+  newMemberReview: { enabled: row.new_member_review, posts: row.new_member_review_posts },
   nextSession,
 });
 

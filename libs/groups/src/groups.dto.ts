@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   Equals,
+  IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   IsUUID,
   Max,
@@ -10,6 +13,7 @@ import {
   Min,
   ValidateBy,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsIanaTimeZone, JOURNEY_ROLES, type JourneyRole } from '@kintsugi/identity';
 
@@ -44,6 +48,39 @@ const IsText = (multiline: boolean) =>
 const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
 
 const CAPACITY = 'must be a whole number from 2 to 500';
+export const REVIEW_POSTS = { min: 1, max: 20, default: 3 } as const;
+const POSTS = `must be a whole number from ${REVIEW_POSTS.min} to ${REVIEW_POSTS.max}`;
+
+/** Addition to the contract (issue 15): hold a newcomer's first posts for review. */
+export class NewMemberReviewDto {
+  @ApiProperty({ description: 'Hold each member’s first posts in this group until reviewed' })
+  @IsBoolean({ message: 'must be true or false' })
+  enabled: boolean;
+
+  @ApiPropertyOptional({
+    minimum: REVIEW_POSTS.min,
+    maximum: REVIEW_POSTS.max,
+    description: `How many of a member’s first posts are held; omitted, the group keeps its number (${REVIEW_POSTS.default} for a new group)`,
+  })
+  @IfPresent()
+  @IsInt({ message: POSTS })
+  @Min(REVIEW_POSTS.min, { message: POSTS })
+  @Max(REVIEW_POSTS.max, { message: POSTS })
+  posts?: number;
+}
+
+/** A nested object, validated like a body: unknown fields refused, null refused. */
+const NewMemberReviewField = (): PropertyDecorator => (target, key) => {
+  IfPresent()(target, key);
+  IsObject({ message: 'must be an object such as { "enabled": true, "posts": 3 }' })(target, key);
+  ValidateNested()(target, key);
+  Type(() => NewMemberReviewDto)(target, key);
+};
+
+const NEW_MEMBER_REVIEW_DOC =
+  'Addition to the contract: when enabled, each member’s first `posts` messages in the group are held ' +
+  '(acknowledged with status `pending`, seen only by their author) until a moderator approves them or ' +
+  'NEW_MEMBER_HOLD has passed and screening found nothing. Group moderators and admins are never held.';
 
 export class CreateGroupDto {
   @ApiProperty({ maxLength: 80, example: 'Tuesday evening circle' })
@@ -85,6 +122,13 @@ export class CreateGroupDto {
   @MaxLength(10000)
   @IsText(true)
   guidelines?: string;
+
+  @ApiPropertyOptional({
+    type: NewMemberReviewDto,
+    description: `${NEW_MEMBER_REVIEW_DOC} Default: off, ${REVIEW_POSTS.default} posts.`,
+  })
+  @NewMemberReviewField()
+  newMemberReview?: NewMemberReviewDto;
 }
 
 export class UpdateGroupDto {
@@ -121,6 +165,13 @@ export class UpdateGroupDto {
   @MaxLength(10000)
   @IsText(true)
   guidelines?: string;
+
+  @ApiPropertyOptional({
+    type: NewMemberReviewDto,
+    description: `${NEW_MEMBER_REVIEW_DOC} Turning it off holds no new posts; posts already held stay held until approved or their hold passes.`,
+  })
+  @NewMemberReviewField()
+  newMemberReview?: NewMemberReviewDto;
 }
 
 export class JoinGroupDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, canonicalTimeZone, isAdmin } from '@kintsugi/identity';
-import type { CreateGroupDto, UpdateGroupDto } from './groups.dto';
+import { type CreateGroupDto, REVIEW_POSTS, type UpdateGroupDto } from './groups.dto';
 import { GroupAccessService } from './group-access.service';
 import { GroupsExtensions } from './groups.extensions';
 import { GroupErrors } from './groups.errors';
@@ -40,8 +40,9 @@ export class GroupsService {
   /** Creating a group does not make the admin a member (API.md). */
   async create(admin: AuthUser, input: CreateGroupDto): Promise<GroupView> {
     const [{ id }]: { id: string }[] = await this.db.query(
-      `INSERT INTO groups (name, description, audience, capacity, timezone, guidelines)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO groups (name, description, audience, capacity, timezone, guidelines,
+                           new_member_review, new_member_review_posts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         input.name.trim(),
         input.description.trim(),
@@ -49,6 +50,8 @@ export class GroupsService {
         input.capacity ?? DEFAULT_CAPACITY,
         canonicalTimeZone(input.timezone ?? 'UTC'),
         input.guidelines?.trim() ?? DEFAULT_GUIDELINES,
+        input.newMemberReview?.enabled ?? false,
+        input.newMemberReview?.posts ?? REVIEW_POSTS.default,
       ],
     );
     return this.view(id, admin.id);
@@ -75,7 +78,9 @@ export class GroupsService {
            description = COALESCE($3, description),
            capacity = COALESCE($4, capacity),
            timezone = COALESCE($5, timezone),
-           guidelines = COALESCE($6, guidelines)
+           guidelines = COALESCE($6, guidelines),
+           new_member_review = COALESCE($7, new_member_review),
+           new_member_review_posts = COALESCE($8, new_member_review_posts)
          WHERE id = $1`,
           [
             groupId,
@@ -84,6 +89,8 @@ export class GroupsService {
             changes.capacity ?? null,
             changes.timezone ? canonicalTimeZone(changes.timezone) : null,
             changes.guidelines?.trim() ?? null,
+            changes.newMemberReview?.enabled ?? null,
+            changes.newMemberReview?.posts ?? null,
           ],
         );
         return groupId;

@@ -41,7 +41,9 @@ export class FlagsService {
     const message = UUID.test(messageId) ? await this.messages.forScreening(messageId) : null;
     if (!message) throw ModerationErrors.messageNotFound();
     await this.access.require(user, message.groupId, 'member');
-    if (message.status === 'removed') throw ModerationErrors.messageNotFound();
+    // A new member's held post is absent for everyone but its author, as in history.
+    if (message.status === 'removed' || (message.withheld && message.authorId !== user.id))
+      throw ModerationErrors.messageNotFound();
     const ticket = await this.limiter.consume('flag', user.id, this.env.rateLimit('FLAG'));
 
     const outcome = await this.db

@@ -19,6 +19,13 @@ describe('moderation notices', () => {
     expect(noticeText('ban', [reason('other')])).toMatch(/safe place for everyone\. Thank you/);
   });
 
+  it('tell a new member why their held post went to a moderator, unless a finding says more', () => {
+    expect(noticeText('remove', [reason('new_member')])).toMatch(
+      /removed one of your messages\. A new member’s first posts .* read by a moderator/,
+    );
+    expect(noticeText('remove', [reason('new_member'), reason('abuse')])).toMatch(/respectful/);
+  });
+
   it('name the length of a mute in words', () => {
     expect(noticeText('mute', [reason('abuse')], { minutes: 120 })).toMatch(/for 2 hours/);
     expect(noticeText('mute', [reason('abuse')], { minutes: 1 })).toMatch(/for 1 minute\b/);
@@ -34,7 +41,7 @@ describe('moderation notices', () => {
 
   it('never name what the platform is about', () => {
     const all = (['remove', 'warn', 'mute', 'ban'] as const).flatMap((action) =>
-      (['personal_details', 'abuse', 'crisis', 'spam', 'other'] as const).map((c) =>
+      (['personal_details', 'abuse', 'crisis', 'spam', 'other', 'new_member'] as const).map((c) =>
         noticeText(action, [reason(c)], { minutes: 30 }),
       ),
     );

@@ -17,6 +17,10 @@ const RULES: { applies: (r: ReviewReason) => boolean; text: string }[] = [
     text: 'Your message sounded like you may be going through a very hard moment. You are not alone: we have sent you a private note with people you can talk to right now.',
   },
   {
+    applies: (r) => r.category === 'new_member',
+    text: 'A new member’s first posts in a group are read by a moderator before the group sees them, so that everyone can trust what they find here.',
+  },
+  {
     applies: (r) => r.category === 'spam',
     text: 'Our guidelines ask that messages stay with the conversation: no advertising or repeated posts.',
   },

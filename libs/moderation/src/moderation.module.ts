@@ -10,6 +10,7 @@ import { AuditService } from './audit.service';
 import { CrisisResources, parseCrisisResources } from './crisis-resources';
 import { FlagsController } from './flags.controller';
 import { FlagsService } from './flags.service';
+import { HeldPostsService } from './held-posts.service';
 import { MessageFlag } from './message-flag.entity';
 import { MessageScreener } from './message-screener';
 import { ModerationAlerts } from './moderation-alerts.service';
@@ -85,9 +86,9 @@ export class ModerationModule implements OnModuleInit {
   }
 }
 
-/** The `moderation` queue's processor. */
+/** The `moderation` queue's processor: screening, and the end of new members' holds. */
 @Module({
   imports: [ModerationCoreModule],
-  providers: [ScreeningProcessor],
+  providers: [ScreeningProcessor, HeldPostsService],
 })
 export class ModerationWorkerModule {}

@@ -32,7 +32,9 @@ interface AfterCommit {
  * - mute: the author cannot post in the group for `durationMinutes`;
  * - ban: the author leaves the group for good.
  * warn, mute and ban act on the author and leave the message as it is (a
- * hidden message stays hidden: only approve shows it again).
+ * hidden message stays hidden, and a new member's held post stays held:
+ * only approve shows either). A message the group never saw (withheld) is
+ * announced to its author alone, whatever the action.
  */
 @Injectable()
 export class ResolutionsService {
@@ -102,7 +104,8 @@ export class ResolutionsService {
     await this.examples.learnFrom(tx, item, message);
     const action = item.resolutionAction!;
     if (action === 'approve') {
-      if (message?.status === 'hidden') {
+      // A held post (pending) is shown to the group for the first time, as a hidden one is again.
+      if (message?.status === 'hidden' || message?.status === 'pending') {
         await this.messages.setStatus(tx, item.messageId, 'visible');
         after.messageChanged = true;
       }

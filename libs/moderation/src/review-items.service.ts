@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@kintsugi/platform';
 import { ReviewItem } from './review-item.entity';
-import type { ReviewFindings, ReviewPriority } from './review-reasons';
+import type { ResolutionAction, ReviewFindings, ReviewPriority } from './review-reasons';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,6 +69,25 @@ export class ReviewItemsService {
     if (row) return { ...row, changed: true };
     const open = await this.openFor(tx, target.id);
     return { id: open!.id, priority: open!.priority, changed: false };
+  }
+
+  /**
+   * Closes an item nobody decided (a held post shown once its hold passed):
+   * resolved with `action`, no actor, and a note saying why. It is not a
+   * moderator's action, so it has no audit entry.
+   */
+  async resolveWithoutModerator(
+    tx: EntityManager,
+    itemId: string,
+    action: ResolutionAction,
+    note: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE review_items SET status = 'resolved', resolution_action = $2, resolution_note = $3,
+         resolved_by = NULL, resolved_at = $4
+       WHERE id = $1 AND status = 'open'`,
+      [itemId, action, note, this.clock.now()],
+    );
   }
 
   openFor(tx: EntityManager, messageId: string): Promise<ReviewItem | null> {

@@ -1,5 +1,11 @@
 import { screenMessage } from './screening';
-import { findingsFromFlag, findingsFromVerdict, highestPriority } from './review-reasons';
+import {
+  findingsFromFlag,
+  findingsFromVerdict,
+  highestPriority,
+  NEW_MEMBER_FINDINGS,
+  onlyNewMember,
+} from './review-reasons';
 
 describe('review reasons', () => {
   it('takes the highest priority of its reasons', () => {
@@ -28,5 +34,15 @@ describe('review reasons', () => {
         priority: 'normal',
         reasons: [{ source: 'member', category: reason, detail: expect.any(String) }],
       });
+  });
+
+  it('holds a new member’s post at normal priority, and knows when nothing else holds it', () => {
+    expect(NEW_MEMBER_FINDINGS.priority).toBe('normal');
+    expect(onlyNewMember(NEW_MEMBER_FINDINGS.reasons)).toBe(true);
+    const screened = findingsFromVerdict(screenMessage('you are a worthless idiot'))!;
+    expect(onlyNewMember([...NEW_MEMBER_FINDINGS.reasons, ...screened.reasons])).toBe(false);
+    expect(
+      onlyNewMember([...NEW_MEMBER_FINDINGS.reasons, ...findingsFromFlag('spam').reasons]),
+    ).toBe(false);
   });
 });

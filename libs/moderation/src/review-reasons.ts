@@ -9,10 +9,13 @@ export type FlagReason = (typeof FLAG_REASONS)[number];
 export const RESOLUTION_ACTIONS = ['approve', 'remove', 'warn', 'mute', 'ban'] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 
+/** A new member's post held until reviewed (groups with new-member review on). */
+export const NEW_MEMBER = 'new_member';
+
 /** Why an item is in the queue. `detail` names the kind of thing found, never the text itself. */
 export interface ReviewReason {
   source: 'auto' | 'member';
-  category: ScreenCategory | FlagReason;
+  category: ScreenCategory | FlagReason | typeof NEW_MEMBER;
   detail: string;
 }
 
@@ -62,3 +65,23 @@ export function findingsFromFlag(reason: FlagReason): ReviewFindings {
 
 export const hasCrisis = (reasons: ReviewReason[]): boolean =>
   reasons.some((r) => r.category === 'crisis');
+
+/**
+ * A new member's held post: its own reason at normal priority, below every
+ * urgent and high item. Screening's findings about the same message join
+ * the same item (one open item per message) and raise its priority.
+ */
+export const NEW_MEMBER_FINDINGS: ReviewFindings = {
+  reasons: [
+    {
+      source: 'auto',
+      category: NEW_MEMBER,
+      detail: 'one of a new member’s first posts, held until it is reviewed',
+    },
+  ],
+  priority: 'normal',
+};
+
+/** Nothing but the hold keeps the message back: no screening finding, no flag. */
+export const onlyNewMember = (reasons: ReviewReason[]): boolean =>
+  reasons.every((r) => r.category === NEW_MEMBER);

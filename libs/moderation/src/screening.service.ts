@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MessagesService } from '@kintsugi/chat';
+import { Env, OutboxService } from '@kintsugi/platform';
+import { type MessageForScreening, MessagesService } from '@kintsugi/chat';
 import { NotificationsService } from '@kintsugi/notifications';
 import { CrisisResources } from './crisis-resources';
 import { ModerationAlerts } from './moderation-alerts.service';
-import { findingsFromVerdict, hasCrisis } from './review-reasons';
+import { ModerationJobs } from './moderation.jobs';
+import { findingsFromVerdict, hasCrisis, NEW_MEMBER_FINDINGS } from './review-reasons';
 import { MessageScreener } from './message-screener';
 import { ReviewItemsService } from './review-items.service';
+
+/** What a screening looked at: the text as it was read, whatever was found in it. */
+export interface Screened {
+  body: string;
+}
 
 /** The screening job's effects as the group and the author must see them (DESIGN.md, Moderation pipeline). */
 @Injectable()
@@ -20,6 +27,8 @@ export class ScreeningService {
     private readonly alerts: ModerationAlerts,
     private readonly crisisResources: CrisisResources,
     private readonly screener: MessageScreener,
+    private readonly outbox: OutboxService,
+    private readonly env: Env,
   ) {}
 
   /**
@@ -30,18 +39,25 @@ export class ScreeningService {
    * running it once does. `redelivered` says an earlier run may have
    * committed and then died before alerting: the alert goes out again rather
    * than not at all.
+   *
+   * A new member's held post (pending) first gets its review item and the
+   * delayed job that shows it when its hold has passed, before the screeners
+   * run, so that a screener failing for good still leaves it in front of a
+   * moderator. Findings join that item; personal details hide it (status
+   * hidden), and it stays withheld from the group either way.
    */
-  async screen(messageId: string, redelivered = false): Promise<void> {
+  async screen(messageId: string, redelivered = false): Promise<Screened | null> {
     const message = await this.messages.forScreening(messageId);
-    if (!message || message.status === 'removed') return;
+    if (!message || message.status === 'removed') return null;
+    if (message.status === 'pending') await this.holdForReview(message);
     const verdict = await this.screener.screen(message.body);
     const findings = findingsFromVerdict(verdict);
-    if (!findings) return;
+    if (!findings) return { body: message.body };
 
     const outcome = await this.db.transaction(async (tx) => {
       const current = await this.messages.forScreening(messageId, tx);
       if (!current || current.status === 'removed' || current.body !== message.body) return null;
-      const hide = verdict.hide && current.status === 'visible';
+      const hide = verdict.hide && (current.status === 'visible' || current.status === 'pending');
       if (hide) await this.messages.setStatus(tx, messageId, 'hidden', 'personal_details');
       const item = await this.items.addFindings(tx, current, findings);
       const delivery = hasCrisis(findings.reasons)
@@ -54,11 +70,29 @@ export class ScreeningService {
         : null;
       return { hide, item, delivery };
     });
-    if (!outcome) return;
+    if (!outcome) return { body: message.body };
 
     if (outcome.hide) await this.messages.announce(messageId);
     outcome.delivery?.push();
     if (outcome.item.priority === 'urgent' && (outcome.item.changed || redelivered))
       await this.alerts.urgent(outcome.item.id);
+    return { body: message.body };
+  }
+
+  /**
+   * Opens (or joins) the held post's review item at normal priority and, in
+   * the same transaction, schedules its release for NEW_MEMBER_HOLD after
+   * the post was sent (at once if that has passed). Keyed like every
+   * screening effect: a second run finds the reason there and adds nothing.
+   */
+  private async holdForReview(message: MessageForScreening): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const current = await this.messages.forScreening(message.id, tx);
+      if (current?.status !== 'pending') return;
+      const item = await this.items.addFindings(tx, current, NEW_MEMBER_FINDINGS);
+      if (!item.changed) return;
+      const releaseAt = new Date(current.createdAt.getTime() + this.env.newMemberHoldMs);
+      await this.outbox.add(tx, ModerationJobs.releaseHeldPost(item.id, releaseAt));
+    });
   }
 }

@@ -13,6 +13,7 @@ const GROUP_KEYS = [
   'isMember',
   'memberCount',
   'name',
+  'newMemberReview',
   'nextSession',
   'timezone',
 ];

@@ -14,6 +14,7 @@ describe('loadEnv', () => {
     expect(env.rateLimit('LOGIN')).toEqual({ limit: 10, windowMs: 900_000, text: '10/15m' });
     expect(env.JWT_SECRET).toHaveLength(64);
     expect(env.presenceLeaseMs).toBe(60_000);
+    expect(env.newMemberHoldMs).toBe(600_000);
   });
 
   it.each([
@@ -29,6 +30,8 @@ describe('loadEnv', () => {
     ['JWT_SECRET', 'short'],
     ['PRESENCE_LEASE', 'a minute'],
     ['PRESENCE_LEASE', '500ms'],
+    ['NEW_MEMBER_HOLD', 'ten minutes'],
+    ['NEW_MEMBER_HOLD', '0s'],
   ])('refuses %s=%s with a message naming the variable but not the value', (name, value) => {
     const attempt = () => loadEnv({ [name]: value });
     expect(attempt).toThrow(InvalidEnvError);

@@ -136,6 +136,13 @@ export class Env {
   @Matches(/^\d{1,6}(ms|s|m)$/, { message: 'must be a duration such as 60s' })
   PRESENCE_LEASE = '60s';
 
+  /**
+   * How long a new member's held post waits for a moderator before it is
+   * shown anyway, if screening found nothing in it (groups with new-member review on).
+   */
+  @Matches(/^\d{1,6}(ms|s|m|h|d)$/, { message: 'must be a duration such as 10m' })
+  NEW_MEMBER_HOLD = '10m';
+
   get reminderOffsets(): { text: string; ms: number }[] {
     return this.REMINDER_OFFSETS.split(',').map((text) => ({
       text: text.trim(),
@@ -157,6 +164,10 @@ export class Env {
 
   get presenceLeaseMs(): number {
     return parseDuration(this.PRESENCE_LEASE) as number;
+  }
+
+  get newMemberHoldMs(): number {
+    return parseDuration(this.NEW_MEMBER_HOLD) as number;
   }
 }
 
@@ -199,6 +210,9 @@ export function loadEnv(source: Record<string, string | undefined> = readProcess
   // Renewals and sweeps run at fractions of the lease; under a second they would flood Redis.
   if (problems.length === 0 && !(env.presenceLeaseMs >= 1000)) {
     problems.push('PRESENCE_LEASE must be at least 1s');
+  }
+  if (problems.length === 0 && parseDuration(env.NEW_MEMBER_HOLD) === null) {
+    problems.push('NEW_MEMBER_HOLD must be above zero');
   }
   if (problems.length > 0)
     throw new InvalidEnvError(`Invalid configuration: ${problems.join('; ')}`);
