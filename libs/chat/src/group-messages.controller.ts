@@ -7,6 +7,12 @@ import { MessageSendService } from './message-send.service';
 import type { MessageView } from './message.view';
 import { ChangesQuery, HistoryQuery, SendMessageDto } from './messages.dto';
 
+const HELD =
+  'A new member’s post held for review (groups with `newMemberReview` on) has status `pending` and ' +
+  '`hiddenReason: "new_member_review"`, and is absent for everyone but its author, as if its seq were unused, ' +
+  'until it is shown; being shown is a change (in `changes`, and `message:updated` on the socket), since its seq ' +
+  'is older than messages already delivered.';
+
 @ApiTags('messages')
 @ApiBearerAuth()
 @Controller('groups/:groupId/messages')
@@ -19,6 +25,7 @@ export class GroupMessagesController {
   @Get()
   @ApiOperation({
     summary: 'History: newest first with `before` or no cursor, oldest first with `after`',
+    description: HELD,
   })
   page(
     @CurrentUser() user: AuthUser,
@@ -31,6 +38,7 @@ export class GroupMessagesController {
   @Get('changes')
   @ApiOperation({
     summary: 'Messages changed after an opaque cursor (a string); omit `since` for the current one',
+    description: HELD,
   })
   changes(
     @CurrentUser() user: AuthUser,
@@ -41,7 +49,10 @@ export class GroupMessagesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Send: 201 new message; 200 with the original for a repeated clientId' })
+  @ApiOperation({
+    summary: 'Send: 201 new message; 200 with the original for a repeated clientId',
+    description: `Acknowledged once committed, held or not. ${HELD}`,
+  })
   async send(
     @CurrentUser() user: AuthUser,
     @Param('groupId') groupId: string,

@@ -25,7 +25,11 @@ export class ReviewQueueController {
       'Auto reasons have the categories of API.md (`crisis`, `personal_details`, `abuse`; a threat is `abuse` with a ' +
       'threat detail) and three more, each at `normal` priority: `possible_crisis` and `possible_threat` when the ' +
       'screeners are unsure (no alert, no crisis resources: a person reads it), and `screening_failed` when a screener ' +
-      'failed on the message (it is never passed as clean).',
+      'failed on the message (it is never passed as clean). A new member’s held post (groups with `newMemberReview` on) ' +
+      'is an item of its own with the auto category `new_member` at `normal` priority; screening’s findings on it join ' +
+      'the same item. Approving shows it to the group; if nobody decides, it is shown once NEW_MEMBER_HOLD has passed ' +
+      'and screening found nothing, and its item is then resolved as `approve` with `actor: null` (no audit entry: no ' +
+      'moderator acted). Remove keeps it from the group for good; warn, mute and ban leave it held.',
   })
   async list(
     @CurrentUser() user: AuthUser,

@@ -187,5 +187,10 @@ describe('the newMemberReview group setting', () => {
     expect(schemas.UpdateGroupDto.properties.newMemberReview).toBeDefined();
     expect(schemas.NewMemberReviewDto.properties.posts).toMatchObject({ minimum: 1, maximum: 20 });
     expect(schemas.NewMemberReviewDto.required).toEqual(['enabled']);
+    expect(doc.paths['/api/groups/{id}'].patch.description).toMatch(/newMemberReview/);
+    expect(doc.paths['/api/groups/{groupId}/messages'].get.description).toMatch(
+      /`pending`.*absent for everyone but its author/,
+    );
+    expect(doc.paths['/api/moderation/queue'].get.description).toMatch(/`new_member`/);
   });
 });
