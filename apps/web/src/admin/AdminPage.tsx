@@ -5,6 +5,7 @@ import { Page } from '../ui/Page';
 import { useAsync } from '../ui/use-async';
 import { AssignModeratorForm } from './AssignModeratorForm';
 import { CreateGroupForm } from './CreateGroupForm';
+import { NewMemberReviewForm } from './NewMemberReviewForm';
 import { ScheduleSessionForm } from './ScheduleSessionForm';
 
 export function AdminPage() {
@@ -17,6 +18,10 @@ export function AdminPage() {
         <CreateGroupForm onCreated={(g) => setData({ items: [...groups, g] })} />
         <ScheduleSessionForm groups={groups} />
         <AssignModeratorForm groups={groups} />
+        <NewMemberReviewForm
+          groups={groups}
+          onChanged={(g) => setData({ items: groups.map((x) => (x.id === g.id ? g : x)) })}
+        />
       </div>
     </Page>
   );

@@ -59,6 +59,8 @@ export interface Group {
   /** Plain text; paragraphs separated by blank lines. */
   guidelines: string;
   timezone: string;
+  /** When enabled, each member's first `posts` messages wait for a moderator before the group sees them. */
+  newMemberReview: { enabled: boolean; posts: number };
   nextSession: (Pick<Session, 'id' | 'startsAt'> & Partial<Session>) | null;
 }
 
@@ -72,7 +74,7 @@ export interface GroupMember {
 export const REACTION_KINDS = ['heart', 'hug', 'hear_you', 'strength'] as const;
 export type ReactionKind = (typeof REACTION_KINDS)[number];
 
-export type HiddenReason = 'personal_details' | 'flags' | 'review';
+export type HiddenReason = 'personal_details' | 'flags' | 'review' | 'new_member_review';
 
 export interface Message {
   id: string;
@@ -83,7 +85,8 @@ export interface Message {
   clientId: string;
   createdAt: string;
   editedAt: string | null;
-  status: 'visible' | 'hidden' | 'removed';
+  /** `pending`: a new member's post waiting for review; only its author ever receives it. */
+  status: 'visible' | 'hidden' | 'removed' | 'pending';
   hiddenReason?: HiddenReason | null;
   sessionId: string | null;
   reactions: { counts: Record<ReactionKind, number>; mine: string[] };
@@ -150,7 +153,8 @@ export interface ReviewItem {
   resolution: {
     action: ModerationAction;
     note: string | null;
-    actor: PublicUser;
+    /** null when no moderator acted (a new member's post shown once its hold passed). */
+    actor: PublicUser | null;
     at: string;
   } | null;
 }

@@ -3,7 +3,13 @@ import type { FlagReason, Message, Page, PublicUser, ReactionKind, Session } fro
 import { createStore } from '../app/store';
 import { connection, onLive, request } from '../live/live-socket';
 import { newClientId } from './client-id';
-import { lastSeqOf, markRemoved, mergeMessages, replaceMessage } from './message-list-ops';
+import {
+  applyChange,
+  lastSeqOf,
+  markRemoved,
+  mergeMessages,
+  replaceMessage,
+} from './message-list-ops';
 
 /** A message of mine not yet acknowledged: shown at once, sent again with the same clientId until it is. */
 export interface PendingMessage {
@@ -110,7 +116,7 @@ export class ChatRoom {
       }),
       onLive<{ message: Message }>('message:updated', ({ message }) => {
         if (message.groupId === this.groupId)
-          this.patchState((s) => ({ messages: replaceMessage(s.messages, message) }));
+          this.patchState((s) => ({ messages: applyChange(s.messages, message, s.hasOlder) }));
       }),
       onLive<{ groupId: string; messageId: string }>(
         'message:removed',
@@ -206,7 +212,7 @@ export class ChatRoom {
         const page = await get<Page<Message>>(`${this.base}/messages/changes?${since}limit=100`);
         this.changesCursor = page.nextCursor;
         this.patchState((s) => ({
-          messages: page.items.reduce(replaceMessage, s.messages),
+          messages: page.items.reduce((list, m) => applyChange(list, m, s.hasOlder), s.messages),
         }));
         if (page.items.length < 100) break;
       }

@@ -16,6 +16,20 @@ export function replaceMessage(current: Message[], next: Message): Message[] {
     : current;
 }
 
+/**
+ * Applies a change (`message:updated`, or an item of `…/changes`). A message
+ * we never had may arrive this way: a new member's post shown after review
+ * keeps its older seq, so it comes as a change rather than as new. It is put
+ * in its seq's place when that falls within what is loaded (from the first
+ * message held, or anywhere when there is no older history); older ones are
+ * read with the history they belong to.
+ */
+export function applyChange(current: Message[], next: Message, hasOlder: boolean): Message[] {
+  if (current.some((m) => m.id === next.id)) return replaceMessage(current, next);
+  const withinLoaded = !hasOlder || (current.length > 0 && next.seq > current[0].seq);
+  return withinLoaded ? mergeMessages(current, [next]) : current;
+}
+
 export function markRemoved(current: Message[], messageId: string): Message[] {
   return current.map((m) => (m.id === messageId ? { ...m, status: 'removed', body: null } : m));
 }

@@ -38,6 +38,13 @@ export function GuidelinesForm({
           <p key={i}>{paragraph}</p>
         ))}
       </div>
+      {group.newMemberReview.enabled && (
+        <p class="muted">
+          In this group a moderator reads a new member’s first{' '}
+          {group.newMemberReview.posts === 1 ? 'post' : `${group.newMemberReview.posts} posts`}{' '}
+          before everyone else sees them. It happens to everyone who joins.
+        </p>
+      )}
       <label class="check">
         <input
           type="checkbox"

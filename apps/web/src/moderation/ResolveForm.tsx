@@ -47,7 +47,9 @@ export function ResolveForm({
         >
           {MODERATION_ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {ACTION_TEXT[a]}
+              {a === 'approve' && item.message.status === 'pending'
+                ? 'Approve: show it to the group'
+                : ACTION_TEXT[a]}
             </option>
           ))}
         </select>

@@ -5,6 +5,16 @@ import { formatDateTime, formatTime } from '../app/format';
 import { ErrorText } from '../ui/ErrorText';
 import { ResolveForm } from './ResolveForm';
 
+/** A new member's held post: not a finding, the group's review of newcomers. */
+const NEW_MEMBER = 'new_member';
+
+const reasonSource = (r: ReviewItem['reasons'][number]): string =>
+  r.category === NEW_MEMBER
+    ? 'New-member review'
+    : r.source === 'auto'
+      ? 'Screening'
+      : 'Member flag';
+
 export function ReviewItemCard({
   item,
   onChange,
@@ -31,10 +41,15 @@ export function ReviewItemCard({
         <p class="author">{item.author?.handle ?? 'A former member'}</p>
         <p class="body">{item.message.body}</p>
       </blockquote>
+      {item.message.status === 'pending' && (
+        <p class="muted">
+          Not yet seen by the group: approve to show it to everyone, or remove it.
+        </p>
+      )}
       <ul class="reasons" aria-label="Reasons">
         {item.reasons.map((r, i) => (
           <li key={i}>
-            {r.source === 'auto' ? 'Screening' : 'Member flag'}: {r.category}
+            {reasonSource(r)}: {r.category === NEW_MEMBER ? 'a new member’s post' : r.category}
             {r.detail && ` (${r.detail})`}
           </li>
         ))}
@@ -53,7 +68,10 @@ export function ReviewItemCard({
       <ErrorText message={error} />
       {item.status === 'resolved' && item.resolution ? (
         <p role="status">
-          Resolved: {item.resolution.action} by {item.resolution.actor.handle}
+          Resolved: {item.resolution.action}{' '}
+          {item.resolution.actor
+            ? `by ${item.resolution.actor.handle}`
+            : '(shown automatically after the new-member hold)'}
         </p>
       ) : (
         <>
