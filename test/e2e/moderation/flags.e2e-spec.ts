@@ -147,10 +147,11 @@ describe('flagging messages', () => {
 
   it('makes a crisis flag urgent: moderators are alerted and the author privately offered support', async () => {
     const [author, worried] = circle.members;
+    // Words the screeners pass: the alert and the support must come from the member's flag alone.
     const message = await post(
       author,
       circle.groupId,
-      'I do not see the point of anything any more',
+      'Long day again. Going to bed early tonight.',
     );
     const [modSocket, authorSocket] = await Promise.all([
       connect(circle.moderator),
