@@ -27,6 +27,48 @@ const MESSAGE_BY_STATUS: Record<number, string> = {
   503: 'The service is not available right now.',
 };
 
+/**
+ * PostgreSQL could not be reached or went away: refused connections, a
+ * connection cut mid-query, and the server's own "shutting down", "crashed"
+ * and "starting up" (SQLSTATE 57P01–57P03, class 08). Nothing is wrong with
+ * the request; sending it again later works.
+ */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const UNREACHABLE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08')))
+    return true;
+  return UNREACHABLE_MESSAGE.test(error.message);
+}
+
+const OUTAGE_LOG_EVERY_MS = 10_000;
+let lastOutageLog = -Infinity;
+let refusedSinceLog = 0;
+
+/** During an outage every request fails alike: one warning per 10 s, not one error per request. */
+function logOutage(error: Error): void {
+  refusedSinceLog++;
+  if (Date.now() - lastOutageLog < OUTAGE_LOG_EVERY_MS) return;
+  logger.warn(
+    { err: error.message, refused: refusedSinceLog },
+    'Database unreachable: requests refused with UNAVAILABLE',
+  );
+  lastOutageLog = Date.now();
+  refusedSinceLog = 0;
+}
+
 /** Errors thrown by Express's body parser carry a `type` and a `status`. */
 interface BodyParserError {
   type?: string;
@@ -34,8 +76,9 @@ interface BodyParserError {
 }
 
 /**
- * Maps anything thrown to the API.md error shape. Unexpected errors become
- * INTERNAL with an errorId that is logged with the stack and never shown with it.
+ * Maps anything thrown to the API.md error shape. A database out of reach is
+ * UNAVAILABLE (503: try again). Unexpected errors become INTERNAL with an
+ * errorId that is logged with the stack and never shown with it.
  */
 export function toErrorBody(error: unknown): { body: ErrorBody; retryAfterSeconds?: number } {
   if (error instanceof DomainError) {
@@ -61,6 +104,10 @@ export function toErrorBody(error: unknown): { body: ErrorBody; retryAfterSecond
         message: MESSAGE_BY_STATUS[status],
       },
     };
+  }
+  if (isDatabaseUnreachable(error)) {
+    logOutage(error as Error);
+    return { body: Errors.unavailable().toBody() };
   }
   const errorId = randomUUID();
   logger.error({ errorId, err: describeForLog(error) }, 'Unexpected error');
