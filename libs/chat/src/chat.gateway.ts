@@ -154,14 +154,17 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
-  /** Being in the room proves membership (it was checked on joining it); else the policy answers. */
+  /**
+   * The policy answers (batched with every other question), and with it how
+   * the member appears in the group: their pseudonym there, or the account.
+   */
   private typing(socket: Socket, payload: unknown) {
     return answer(async () => {
       const { groupId } = await validateInput(SocketGroupDto, payload, 'payload');
       const user = userOf(socket);
-      if (!socket.rooms.has(Rooms.group(groupId)))
-        await this.access.require(user, groupId, 'member');
-      socket.to(Rooms.group(groupId)).emit('typing', { groupId, user: toPublicUser(user) });
+      const access = await this.access.require(user, groupId, 'member');
+      const shown = access.pseudonym ?? toPublicUser(user);
+      socket.to(Rooms.group(groupId)).emit('typing', { groupId, user: shown });
     });
   }
 
@@ -185,10 +188,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ): Promise<void> {
     try {
       if (!(await record())) return;
-      for (const room of await rooms()) {
-        const groupId = room.slice('group:'.length);
-        this.broadcaster.presence(groupId, { groupId, user: toPublicUser(user), online });
-      }
+      const groupIds = (await rooms()).map((room) => room.slice('group:'.length));
+      await this.presence.announce(user.id, groupIds, online);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'Presence not announced');
     }

@@ -13,6 +13,8 @@ import type { MessageRow } from './message.view';
 
 export interface Draft {
   authorId: string;
+  /** How the author appears in the group (their pseudonym there, or the account). */
+  authorShownId: string;
   authorHandle: string;
   clientId: string;
   body: string;
@@ -299,6 +301,7 @@ function newRow(draft: Queued, row: InsertedRow): MessageRow {
     group_id: draft.groupId,
     seq: row.seq,
     author_id: draft.authorId,
+    author_shown_id: draft.authorShownId,
     author_handle: draft.authorHandle,
     author_erased: false,
     client_id: draft.clientId,

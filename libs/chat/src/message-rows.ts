@@ -1,12 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { pseudonymJoin } from '@kintsugi/groups';
 import type { MessageRow } from './message.view';
 
 /**
  * The columns every view needs, with reaction counts and the viewer's own
  * reactions read through message_reactions' primary key. `$1` is the viewer.
+ * The author is shown as they appear in the message's group (a pseudonym's
+ * id and name when they use one there), joined here, not looked up per row.
  */
 const MESSAGE_SELECT = `
-  SELECT m.id, m.group_id, m.seq, m.author_id, u.handle AS author_handle,
+  SELECT m.id, m.group_id, m.seq, m.author_id,
+         coalesce(gp.id, u.id) AS author_shown_id,
+         coalesce(gp.pseudonym, u.handle) AS author_handle,
          (u.erased_at IS NOT NULL) AS author_erased, m.client_id, m.body, m.status,
          m.hidden_reason, m.withheld, m.session_id, m.change_seq, m.created_at, m.edited_at,
          (SELECT json_object_agg(c.kind, c.n) FROM
@@ -14,7 +19,8 @@ const MESSAGE_SELECT = `
              WHERE r.message_id = m.id GROUP BY r.kind) c) AS counts,
          (SELECT array_agg(r.kind ORDER BY r.kind) FROM message_reactions r
           WHERE r.message_id = m.id AND r.user_id = $1) AS mine
-  FROM messages m LEFT JOIN users u ON u.id = m.author_id`;
+  FROM messages m LEFT JOIN users u ON u.id = m.author_id
+  ${pseudonymJoin('gp', 'm.group_id', 'm.author_id')}`;
 
 /**
  * What a member other than the author may read: a withheld message (a new

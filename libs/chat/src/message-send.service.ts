@@ -80,9 +80,12 @@ export class MessageSendService implements BeforeApplicationShutdown {
       if (!original) throw slot.reason;
       return { message: toMessageView(original.row, viewer), created: false };
     }
+    // How the author appears in the group came with the access answer (no extra round trip).
+    const shown = access.value.pseudonym ?? user;
     const { row, created } = await this.commits.submit(groupId, {
       authorId: user.id,
-      authorHandle: user.handle,
+      authorShownId: shown.id,
+      authorHandle: shown.handle,
       clientId: input.clientId,
       body: input.body,
     });

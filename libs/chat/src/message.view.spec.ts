@@ -5,6 +5,7 @@ const row = (over: Partial<MessageRow> = {}): MessageRow => ({
   group_id: 'g1',
   seq: '7',
   author_id: 'author',
+  author_shown_id: 'author',
   author_handle: 'quiet-heron',
   author_erased: false,
   client_id: 'c1',
@@ -82,5 +83,15 @@ describe('toMessageView (who sees what of a message)', () => {
 
   it('reads an erased author as null', () => {
     expect(toMessageView(row({ author_erased: true }), PUBLIC_VIEWER).author).toBeNull();
+  });
+
+  it('shows the author as they appear in the group, and still knows the author by the account', () => {
+    const under = row({ author_shown_id: 'pseudonym-id', author_handle: 'quiet-heron-3f' });
+    expect(toMessageView(under, PUBLIC_VIEWER).author).toEqual({
+      id: 'pseudonym-id',
+      handle: 'quiet-heron-3f',
+    });
+    const hidden = { ...under, status: 'hidden' as const, hidden_reason: 'flags' as const };
+    expect(toMessageView(hidden, { id: 'author', canModerate: false }).body).toBe('the text');
   });
 });

@@ -24,7 +24,10 @@ export interface MessageRow {
   id: string;
   group_id: string;
   seq: string;
+  /** The account: who may read a held post, whose own message it is. Never shown. */
   author_id: string;
+  /** The author as the group sees them: their pseudonym's id there, or the account's. */
+  author_shown_id: string;
   author_handle: string | null;
   author_erased: boolean;
   client_id: string;
@@ -74,7 +77,7 @@ export function toMessageView(row: MessageRow, viewer: Viewer): MessageView {
     author:
       row.author_erased || row.author_handle === null
         ? null
-        : { id: row.author_id, handle: row.author_handle },
+        : { id: row.author_shown_id, handle: row.author_handle },
     body,
     clientId: row.client_id,
     createdAt: row.created_at.toISOString(),

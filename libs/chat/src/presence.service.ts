@@ -1,8 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { Clock, Env, RedisClient } from '@kintsugi/platform';
-import { AuthUser, PublicUser, toPublicUser, UsersService } from '@kintsugi/identity';
-import { GroupAccessService, GroupsExtensions } from '@kintsugi/groups';
+import { AuthUser, PublicUser } from '@kintsugi/identity';
+import {
+  GroupAccessService,
+  GroupsExtensions,
+  PseudonymsService,
+  publicPart,
+} from '@kintsugi/groups';
 import { ChatBroadcaster } from './chat.broadcaster';
 
 /**
@@ -77,7 +82,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     private readonly redis: RedisClient,
     private readonly clock: Clock,
     private readonly access: GroupAccessService,
-    private readonly users: UsersService,
+    private readonly pseudonyms: PseudonymsService,
     private readonly groups: GroupsExtensions,
     private readonly broadcaster: ChatBroadcaster,
     env: Env,
@@ -135,9 +140,21 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     return ids.filter((_, i) => Number(counts[i]?.[1] ?? 0) > 0);
   }
 
+  /** The group's online members as the group sees them (a pseudonym where one is in use). */
   async onlineMembers(groupId: string): Promise<PublicUser[]> {
-    const profiles = await this.users.publicProfiles(await this.onlineUserIds(groupId));
-    return [...profiles.values()].filter((p): p is PublicUser => p !== null);
+    const shown = await this.pseudonyms.inGroup(groupId, await this.onlineUserIds(groupId));
+    return [...shown.values()].map(publicPart);
+  }
+
+  /**
+   * Tells each group that the member came or went, as that group sees them
+   * (one query for all their groups). An erased member is not announced.
+   */
+  async announce(userId: string, groupIds: string[], online: boolean): Promise<void> {
+    if (groupIds.length === 0) return;
+    const shown = await this.pseudonyms.ofMember(userId, groupIds);
+    for (const [groupId, appearance] of shown)
+      this.broadcaster.presence(groupId, { groupId, user: publicPart(appearance), online });
   }
 
   /** Adds or renews a socket's lease; true when that brings the member online. */
@@ -164,7 +181,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       const groupIds = [...socket.rooms]
         .filter((room) => room.startsWith('group:'))
         .map((room) => room.slice('group:'.length));
-      this.announce(toPublicUser(user), groupIds, true);
+      await this.announce(user.id, groupIds, true);
     });
     const failed = (await Promise.allSettled(renewals)).find((r) => r.status === 'rejected');
     if (failed) this.logger.warn({ err: String(failed.reason) }, 'Presence leases not renewed');
@@ -191,21 +208,13 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       const taken = await Promise.all(lapsed.map((id) => this.run(EXPIRE_MEMBER, id, [now, id])));
       const gone = lapsed.filter((_, i) => taken[i] === 1);
       if (gone.length === 0) return;
-      const profiles = await this.users.publicProfiles(gone);
-      for (const userId of gone) {
-        const user = profiles.get(userId);
-        // An erased member is not announced; their memberships are gone anyway.
-        if (user) this.announce(user, await this.access.groupIdsOf(userId), false);
-      }
+      for (const userId of gone)
+        await this.announce(userId, await this.access.groupIdsOf(userId), false);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'Presence not swept');
     } finally {
       this.sweeping = false;
     }
-  }
-
-  private announce(user: PublicUser, groupIds: string[], online: boolean): void {
-    for (const groupId of groupIds) this.broadcaster.presence(groupId, { groupId, user, online });
   }
 
   private async run(script: string, userId: string, args: (string | number)[]): Promise<number> {

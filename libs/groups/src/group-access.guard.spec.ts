@@ -38,6 +38,7 @@ describe('GroupAccessGuard (group-scoped moderator guard)', () => {
     role: 'moderator',
     canModerate: true,
     mutedUntil: null,
+    pseudonym: null,
   };
 
   it('asks the group policy for the level on the group named in the route and keeps its answer', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Batcher, Clock, PreparedStatement } from '@kintsugi/platform';
 import { AuthUser, isAdmin, JourneyRole } from '@kintsugi/identity';
+import { pseudonymJoin } from './group-appearance';
 import { GroupErrors } from './groups.errors';
 import type { MembershipRole } from './membership.entity';
 
@@ -22,6 +23,11 @@ export interface GroupAccess {
   /** Group moderator or platform admin. */
   canModerate: boolean;
   mutedUntil: Date | null;
+  /**
+   * The caller's pseudonym in use in this group, if any: how they appear to it
+   * (read by the same query, so the send path pays nothing for it).
+   */
+  pseudonym: { id: string; handle: string } | null;
 }
 
 /**
@@ -41,6 +47,8 @@ interface AccessRow {
   role: MembershipRole | null;
   banned: boolean;
   muted_until: Date | null;
+  pseudonym_id: string | null;
+  pseudonym: string | null;
 }
 
 interface AccessQuestion {
@@ -51,13 +59,15 @@ interface AccessQuestion {
 /** One row per question asked (by its ordinal); a group that does not exist has none. */
 const ACCESS_ROWS = `
   SELECT q.ord, g.id, g.name, g.audience, g.timezone, m.role,
+    gp.id AS pseudonym_id, gp.pseudonym,
     EXISTS (SELECT 1 FROM group_sanctions s
             WHERE s.group_id = g.id AND s.user_id = q.user_id AND s.kind = 'ban') AS banned,
     (SELECT max(s.until) FROM group_sanctions s
      WHERE s.group_id = g.id AND s.user_id = q.user_id AND s.kind = 'mute' AND s.until > $3) AS muted_until
   FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(group_id, user_id, ord)
   JOIN groups g ON g.id = q.group_id
-  LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = q.user_id`;
+  LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = q.user_id
+  ${pseudonymJoin('gp', 'g.id', 'q.user_id')}`;
 
 const MAX_QUESTIONS_PER_QUERY = 500;
 
@@ -101,6 +111,8 @@ export class GroupAccessService {
       role: row.role,
       canModerate: admin || row.role === 'moderator',
       mutedUntil: row.muted_until,
+      pseudonym:
+        row.pseudonym_id && row.pseudonym ? { id: row.pseudonym_id, handle: row.pseudonym } : null,
     };
     if (admin) {
       if (level === 'post' && !row.role) throw GroupErrors.notJoined();

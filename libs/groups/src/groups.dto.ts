@@ -174,14 +174,36 @@ export class UpdateGroupDto {
   newMemberReview?: NewMemberReviewDto;
 }
 
+const PSEUDONYM_DOC =
+  'Addition (issue 15): appear in this group under a pseudonym made for this membership ' +
+  '(such as `quiet-heron-3f`, with an id of its own), different in each group, instead of the account handle. ' +
+  'Turning it on again later brings back the same one.';
+
 export class JoinGroupDto {
   @ApiProperty({ enum: [true] })
   @Equals(true, { message: 'must be true: please read and accept the guidelines' })
   acceptGuidelines: true;
+
+  @ApiPropertyOptional({
+    description: `${PSEUDONYM_DOC} Omitted: a first join shows the account handle, a join after leaving keeps the choice made before.`,
+  })
+  @IfPresent()
+  @IsBoolean({ message: 'must be true or false' })
+  pseudonym?: boolean;
+}
+
+export class UpdateMembershipDto {
+  @ApiProperty({ description: PSEUDONYM_DOC })
+  @IsBoolean({ message: 'must be true or false' })
+  pseudonym: boolean;
 }
 
 export class AssignModeratorDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'The member’s account id, or the id the group is shown for them (their pseudonym’s id in this group)',
+  })
   @IsUUID('all', { message: 'must be a member’s id' })
   userId: string;
 }

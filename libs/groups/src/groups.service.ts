@@ -7,7 +7,7 @@ import { GroupAccessService } from './group-access.service';
 import { GroupsExtensions } from './groups.extensions';
 import { GroupErrors } from './groups.errors';
 import { DEFAULT_GUIDELINES } from './guidelines';
-import { GROUP_COLUMNS, GroupRow, GroupView, toGroupView } from './group.view';
+import { GROUP_COLUMNS, GroupRow, GroupView, MY_PSEUDONYM, toGroupView } from './group.view';
 
 const DEFAULT_CAPACITY = 20;
 
@@ -26,7 +26,8 @@ export class GroupsService {
   async list(user: AuthUser): Promise<GroupView[]> {
     const rows: GroupRow[] = await this.db.query(
       `SELECT ${GROUP_COLUMNS},
-         EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1) AS is_member
+         EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1) AS is_member,
+         ${MY_PSEUDONYM('$1')}
        FROM groups g
        WHERE $2 OR (g.audience = $3 AND NOT EXISTS (
          SELECT 1 FROM group_sanctions s
@@ -34,7 +35,7 @@ export class GroupsService {
        ORDER BY g.created_at, g.id`,
       [user.id, isAdmin(user), user.journeyRole],
     );
-    return this.withNextSessions(rows, user.id);
+    return this.withNextSessions(rows, user);
   }
 
   /** Creating a group does not make the admin a member (API.md). */
@@ -54,7 +55,7 @@ export class GroupsService {
         input.newMemberReview?.posts ?? REVIEW_POSTS.default,
       ],
     );
-    return this.view(id, admin.id);
+    return this.view(id, admin);
   }
 
   /**
@@ -95,32 +96,35 @@ export class GroupsService {
         );
         return groupId;
       })
-      .then((id) => this.view(id, admin.id));
+      .then((id) => this.view(id, admin));
   }
 
   /** A group as the caller may see it: own audience and not banned, or an admin. */
   async get(user: AuthUser, groupId: string): Promise<GroupView> {
     await this.access.require(user, groupId, 'view');
-    return this.view(groupId, user.id);
+    return this.view(groupId, user);
   }
 
-  private async view(groupId: string, viewerId: string): Promise<GroupView> {
+  private async view(groupId: string, viewer: AuthUser): Promise<GroupView> {
     const rows: GroupRow[] = await this.db.query(
       `SELECT ${GROUP_COLUMNS},
-         EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $2) AS is_member
+         EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $2) AS is_member,
+         ${MY_PSEUDONYM('$2')}
        FROM groups g WHERE g.id = $1`,
-      [groupId, viewerId],
+      [groupId, viewer.id],
     );
     if (rows.length === 0) throw GroupErrors.notFound();
-    const [view] = await this.withNextSessions(rows, viewerId);
+    const [view] = await this.withNextSessions(rows, viewer);
     return view;
   }
 
-  private async withNextSessions(rows: GroupRow[], viewerId: string): Promise<GroupView[]> {
+  private async withNextSessions(rows: GroupRow[], viewer: AuthUser): Promise<GroupView[]> {
     const next = await this.extensions.nextSessions(
       rows.map((r) => r.id),
-      viewerId,
+      viewer.id,
     );
-    return rows.map((row) => toGroupView(row, next.get(row.id) ?? null));
+    return rows.map((row) =>
+      toGroupView(row, next.get(row.id) ?? null, { id: viewer.id, handle: viewer.handle }),
+    );
   }
 }

@@ -13,3 +13,11 @@ export {
 export { SanctionsService } from './sanctions.service';
 export { GroupErrors } from './groups.errors';
 export type { MembershipRole } from './membership.entity';
+export { PseudonymsService, appearanceKey, type PseudonymLookupView } from './pseudonyms.service';
+export {
+  pseudonymJoin,
+  appearanceColumns,
+  toAppearance,
+  publicPart,
+  type Appearance,
+} from './group-appearance';

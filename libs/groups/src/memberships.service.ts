@@ -2,8 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RealtimeEmitter } from '@kintsugi/platform';
-import { AuthUser, PersonalDataRegistry, toPublicUser, UsersService } from '@kintsugi/identity';
+import { AuthUser, PersonalDataRegistry, UsersService } from '@kintsugi/identity';
 import { GroupAccessService } from './group-access.service';
+import { appearanceColumns, pseudonymJoin, publicPart, toAppearance } from './group-appearance';
+import { PseudonymsService } from './pseudonyms.service';
 import { GroupsExtensions } from './groups.extensions';
 import { GroupErrors } from './groups.errors';
 import { MemberView, MembershipView, toMembershipView } from './group.view';
@@ -20,6 +22,19 @@ interface MembershipRow {
   joined_at: Date;
 }
 
+interface ShownRow {
+  shown_id: string;
+  shown_handle: string;
+  shown_pseudonymous: boolean;
+}
+
+/** A membership with how its member appears in the group (`$1` group, `$2` user). */
+const MEMBERSHIP_AS_SHOWN = `
+  SELECT m.role, m.joined_at, ${appearanceColumns('gp', 'u')}
+  FROM memberships m JOIN users u ON u.id = m.user_id
+  ${pseudonymJoin('gp', 'm.group_id', 'm.user_id')}
+  WHERE m.group_id = $1 AND m.user_id = $2`;
+
 @Injectable()
 export class MembershipsService implements OnModuleInit {
   constructor(
@@ -29,14 +44,17 @@ export class MembershipsService implements OnModuleInit {
     private readonly personalData: PersonalDataRegistry,
     private readonly realtime: RealtimeEmitter,
     private readonly users: UsersService,
+    private readonly pseudonyms: PseudonymsService,
   ) {}
 
   onModuleInit(): void {
     this.personalData.addExporter('memberships', (userId, tx) => this.exportFor(userId, tx));
     this.personalData.addExporter('groupSanctions', (userId, tx) => this.sanctionsFor(userId, tx));
     // An erased member leaves every group, freeing their seats.
+    // Their pseudonyms go too: the link between them and the account is theirs.
     this.personalData.addEraser(async (userId, tx) => {
       await tx.query(LEAVE_ALL_GROUPS, [userId]);
+      await tx.query(`DELETE FROM group_pseudonyms WHERE user_id = $1`, [userId]);
     });
     // A member an admin moves to the other audience leaves that audience's groups and frees the seats.
     this.users.onAudienceChange(async (userId, audience, tx) => {
@@ -48,10 +66,15 @@ export class MembershipsService implements OnModuleInit {
    * Joins the caller, or returns their membership if they already belong
    * (`created: false`). The membership row and the seat are taken in one
    * transaction: when the group is full, the rollback removes the row.
+   * `pseudonym` given sets how the member appears in the group (as PATCH
+   * membership does); omitted, a first join shows the account handle and a
+   * later one keeps what the member last chose there, so that coming back
+   * never puts their handle on posts they left under a pseudonym.
    */
   async join(
     user: AuthUser,
     groupId: string,
+    pseudonym?: boolean,
   ): Promise<{ membership: MembershipView; created: boolean }> {
     return this.db.transaction(async (tx) => {
       await this.access.require(user, groupId, 'view', tx);
@@ -67,8 +90,28 @@ export class MembershipsService implements OnModuleInit {
         const seat: unknown[] = await tx.query(TAKE_SEAT, [groupId]);
         if (seat.length === 0) throw GroupErrors.full();
       }
-      return { membership: toMembershipView(groupId, user, row), created: row.created };
+      if (pseudonym !== undefined) await this.pseudonyms.choose(tx, groupId, user.id, pseudonym);
+      return { membership: await this.shown(groupId, user.id, tx), created: row.created };
     });
+  }
+
+  /** Turns the caller's pseudonym in the group on or off (PATCH …/membership). */
+  async setPseudonym(user: AuthUser, groupId: string, on: boolean): Promise<MembershipView> {
+    return this.db.transaction(async (tx) => {
+      const access = await this.access.require(user, groupId, 'member', tx);
+      // An admin passes the 'member' level without belonging; there is nothing to change.
+      if (!access.role) throw GroupErrors.notJoined();
+      await this.pseudonyms.choose(tx, groupId, user.id, on);
+      return this.shown(groupId, user.id, tx);
+    });
+  }
+
+  private async shown(groupId: string, userId: string, tx: EntityManager): Promise<MembershipView> {
+    const [row]: (MembershipRow & ShownRow)[] = await tx.query(MEMBERSHIP_AS_SHOWN, [
+      groupId,
+      userId,
+    ]);
+    return toMembershipView(groupId, toAppearance(row), row);
   }
 
   /** Leaves the group; the member's open sockets stop hearing it at once. */
@@ -81,9 +124,10 @@ export class MembershipsService implements OnModuleInit {
   }
 
   async members(groupId: string): Promise<MemberView[]> {
-    const rows: (MembershipRow & { user_id: string; handle: string })[] = await this.db.query(
-      `SELECT m.user_id, u.handle, m.role, m.joined_at
+    const rows: (MembershipRow & ShownRow & { user_id: string })[] = await this.db.query(
+      `SELECT m.user_id, m.role, m.joined_at, ${appearanceColumns('gp', 'u')}
        FROM memberships m JOIN users u ON u.id = m.user_id
+       ${pseudonymJoin('gp', 'm.group_id', 'm.user_id')}
        WHERE m.group_id = $1 AND u.erased_at IS NULL
        ORDER BY m.joined_at, m.user_id`,
       [groupId],
@@ -93,33 +137,48 @@ export class MembershipsService implements OnModuleInit {
       rows.map((r) => r.user_id),
     );
     return rows.map((r) => ({
-      user: toPublicUser({ id: r.user_id, handle: r.handle }),
+      user: publicPart(toAppearance(r)),
       role: r.role,
       joinedAt: r.joined_at.toISOString(),
       online: online.has(r.user_id),
     }));
   }
 
-  /** Makes a member the group's moderator; someone who has not joined cannot be one. */
+  /**
+   * Makes a member the group's moderator; someone who has not joined cannot be one.
+   * `userId` is the account's id or the id the group is shown for the member
+   * (their pseudonym's in this group), as read from the member list.
+   */
   async assignModerator(groupId: string, userId: string): Promise<MembershipView> {
-    const exists: unknown[] = await this.db.query(`SELECT 1 FROM groups WHERE id = $1`, [groupId]);
-    if (exists.length === 0) throw GroupErrors.notFound();
-    const rows: (MembershipRow & { handle: string })[] = await this.db.query(
-      `WITH promoted AS (
-         UPDATE memberships SET role = 'moderator'
-         WHERE group_id = $1 AND user_id = $2 RETURNING user_id, role, joined_at
-       )
-       SELECT p.role, p.joined_at, u.handle FROM promoted p JOIN users u ON u.id = p.user_id`,
-      [groupId, userId],
-    );
-    if (rows.length === 0) throw GroupErrors.notAMember();
-    return toMembershipView(groupId, { id: userId, handle: rows[0].handle }, rows[0]);
+    return this.db.transaction(async (tx) => {
+      const exists: unknown[] = await tx.query(`SELECT 1 FROM groups WHERE id = $1`, [groupId]);
+      if (exists.length === 0) throw GroupErrors.notFound();
+      const accountId = await this.pseudonyms.accountIdFor(groupId, userId, tx);
+      const promoted: unknown[] = await tx.query(
+        `WITH promoted AS (
+           UPDATE memberships SET role = 'moderator'
+           WHERE group_id = $1 AND user_id = $2 RETURNING user_id
+         )
+         SELECT user_id FROM promoted`,
+        [groupId, accountId],
+      );
+      if (promoted.length === 0) throw GroupErrors.notAMember();
+      return this.shown(groupId, accountId, tx);
+    });
   }
 
   private async exportFor(userId: string, tx: EntityManager): Promise<unknown> {
-    const rows: (MembershipRow & { group_id: string; name: string })[] = await tx.query(
-      `SELECT m.group_id, g.name, m.role, m.joined_at
+    const rows: (MembershipRow & {
+      group_id: string;
+      name: string;
+      pseudonym: string | null;
+      pseudonym_id: string | null;
+      active: boolean | null;
+    })[] = await tx.query(
+      `SELECT m.group_id, g.name, m.role, m.joined_at, gp.pseudonym, gp.id AS pseudonym_id,
+              gp.active
        FROM memberships m JOIN groups g ON g.id = m.group_id
+       LEFT JOIN group_pseudonyms gp ON gp.group_id = m.group_id AND gp.user_id = m.user_id
        WHERE m.user_id = $1 ORDER BY m.joined_at`,
       [userId],
     );
@@ -128,6 +187,7 @@ export class MembershipsService implements OnModuleInit {
       groupName: r.name,
       role: r.role,
       joinedAt: r.joined_at.toISOString(),
+      pseudonym: r.pseudonym ? { id: r.pseudonym_id, handle: r.pseudonym, inUse: r.active } : null,
     }));
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MessagesService, type MessageView } from '@kintsugi/chat';
-import { PublicUser, UsersService } from '@kintsugi/identity';
+import type { PublicUser } from '@kintsugi/identity';
+import { appearanceKey, PseudonymsService, publicPart } from '@kintsugi/groups';
 import type { ReviewItem, ReviewStatus } from './review-item.entity';
 import type { ResolutionAction, ReviewPriority, ReviewReason } from './review-reasons';
 
@@ -30,12 +31,16 @@ export interface ReviewItemView {
   } | null;
 }
 
-/** Builds ReviewItem views on purpose from the item, the chat's review read and public profiles. */
+/**
+ * Builds ReviewItem views on purpose from the item, the chat's review read and
+ * how each person appears in the item's group (a moderator under a pseudonym
+ * there is shown by it, as the author is on the message).
+ */
 @Injectable()
 export class ReviewItemViews {
   constructor(
     private readonly messages: MessagesService,
-    private readonly users: UsersService,
+    private readonly pseudonyms: PseudonymsService,
   ) {}
 
   async one(item: ReviewItem, tx?: EntityManager): Promise<ReviewItemView> {
@@ -44,10 +49,18 @@ export class ReviewItemViews {
   }
 
   async many(items: ReviewItem[], tx?: EntityManager): Promise<ReviewItemView[]> {
-    const people = await this.users.publicProfiles([
-      ...new Set(items.flatMap((i) => [i.claimedBy, i.resolvedBy]).filter((id) => id !== null)),
-    ]);
-    const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+    const people = await this.pseudonyms.appearances(
+      items.flatMap((i) =>
+        [i.claimedBy, i.resolvedBy].flatMap((userId) =>
+          userId ? [{ groupId: i.groupId, userId }] : [],
+        ),
+      ),
+      tx,
+    );
+    const personIn = (groupId: string, id: string | null) => {
+      const shown = id ? people.get(appearanceKey(groupId, id)) : undefined;
+      return shown ? publicPart(shown) : null;
+    };
     return Promise.all(
       items.map(async (item) => {
         const review = await this.messages.forReview(item.messageId, tx);
@@ -66,14 +79,14 @@ export class ReviewItemViews {
           priority: item.priority,
           status: item.status,
           createdAt: item.createdAt.toISOString(),
-          claimedBy: person(item.claimedBy),
+          claimedBy: personIn(item.groupId, item.claimedBy),
           context,
           resolution:
             item.resolutionAction && item.resolvedAt
               ? {
                   action: item.resolutionAction,
                   note: item.resolutionNote,
-                  actor: person(item.resolvedBy),
+                  actor: personIn(item.groupId, item.resolvedBy),
                   at: item.resolvedAt.toISOString(),
                 }
               : null,

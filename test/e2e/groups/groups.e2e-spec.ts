@@ -5,6 +5,7 @@ import { expectError } from '../../support/expect-error';
 import { createGroup, joinGroup, loginAdmin, Member, registerMember } from '../../support/members';
 
 const GROUP_KEYS = [
+  'appearance',
   'audience',
   'capacity',
   'description',
@@ -205,6 +206,7 @@ describe('groups', () => {
         user: { id: ana.id, handle: ana.handle },
         role: 'member',
         joinedAt: expect.any(String),
+        pseudonym: false,
       });
       const second = await ana
         .post(`/api/groups/${group.id}/join`)
@@ -366,6 +368,7 @@ describe('groups', () => {
         user: { id: ana.id, handle: ana.handle },
         role: 'moderator',
         joinedAt: expect.any(String),
+        pseudonym: false,
       });
       expect(
         (await ana.post(`/api/groups/${group.id}/join`).send({ acceptGuidelines: true })).body.role,

@@ -116,7 +116,13 @@ describe('own account: profile, export, erasure', () => {
         expect.objectContaining({ createdAt: expect.any(String), revokedAt: null }),
       ]);
       expect(res.body.memberships).toEqual([
-        { groupId: group.id, groupName: group.name, role: 'member', joinedAt: expect.any(String) },
+        {
+          groupId: group.id,
+          groupName: group.name,
+          role: 'member',
+          joinedAt: expect.any(String),
+          pseudonym: null,
+        },
       ]);
       expect(res.body.groupSanctions).toEqual([
         { groupId: other.id, kind: 'ban', until: null, createdAt: expect.any(String) },
