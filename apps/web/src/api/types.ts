@@ -62,6 +62,8 @@ export interface Group {
   /** When enabled, each member's first `posts` messages wait for a moderator before the group sees them. */
   newMemberReview: { enabled: boolean; posts: number };
   nextSession: (Pick<Session, 'id' | 'startsAt'> & Partial<Session>) | null;
+  /** How I appear to this group's members (a pseudonym of this group when `pseudonym`); null when not a member. */
+  appearance: (PublicUser & { pseudonym: boolean }) | null;
 }
 
 export interface GroupMember {

@@ -15,8 +15,16 @@ export function ChatPage({ groupId, user }: { groupId: string; user: Me }) {
         </button>
         <h1 tabIndex={-1}>{group?.name ?? 'Group'}</h1>
       </div>
+      {group?.appearance?.pseudonym && (
+        <p class="muted pseudonym-note">
+          In this group you appear as <strong>{group.appearance.handle}</strong>.
+        </p>
+      )}
       <ErrorText message={error} />
-      <ChatRoomView groupId={groupId} myId={user.id} />
+      {/* Under a pseudonym my messages carry its id here, not my account's: wait for the group. */}
+      {(group || error) && (
+        <ChatRoomView groupId={groupId} myId={group?.appearance?.id ?? user.id} />
+      )}
     </section>
   );
 }

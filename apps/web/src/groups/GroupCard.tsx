@@ -31,6 +31,11 @@ export function GroupCard({ group }: { group: Group }) {
           </dd>
         </div>
       </dl>
+      {group.appearance?.pseudonym && (
+        <p class="muted pseudonym-note">
+          Here you appear as <strong>{group.appearance.handle}</strong>
+        </p>
+      )}
       {group.isMember ? (
         <button type="button" class="primary" onClick={open}>
           Open {group.name}

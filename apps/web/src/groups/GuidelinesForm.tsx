@@ -15,13 +15,14 @@ export function GuidelinesForm({
   onCancel: () => void;
 }) {
   const [accepted, setAccepted] = useState(false);
+  const [pseudonym, setPseudonym] = useState(false);
   const [error, setError] = useState('');
   const id = `guidelines-${group.id}`;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     try {
-      await post(`/api/groups/${group.id}/join`, { acceptGuidelines: true });
+      await post(`/api/groups/${group.id}/join`, { acceptGuidelines: true, pseudonym });
       // The socket joined its rooms at connect; a new group needs asking for.
       await request('group:subscribe', { groupId: group.id });
       onJoined();
@@ -54,6 +55,19 @@ export function GuidelinesForm({
         />
         I have read these guidelines and will follow them
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={pseudonym}
+          aria-describedby={`${id}-pseudonym`}
+          onChange={(e) => setPseudonym(e.currentTarget.checked)}
+        />
+        Appear under a different name in this group
+      </label>
+      <p class="muted" id={`${id}-pseudonym`}>
+        You get a name made up for this group alone, such as “quiet-heron-3f”. Members here see it
+        instead of your usual name, and nothing links it to you in your other groups.
+      </p>
       <ErrorText message={error} />
       <div class="actions">
         <button type="submit" class="primary" disabled={!accepted}>
