@@ -12,4 +12,15 @@ export const ChatJobs = {
     jobId: `screen-${messageId}-${version}`,
     data: { messageId },
   }),
+  /**
+   * Screen the messages one commit batch created, as they were sent: one job for the batch, so a
+   * busy chat costs the queue one job per batch rather than one per message. The batch's first
+   * id is new with that batch, so the job id is as deterministic as the single form's.
+   */
+  screenSent: (messageIds: string[]): JobSpec<{ messageIds: string[] }> => ({
+    queue: QUEUES.moderation,
+    name: 'screen-messages',
+    jobId: `screen-batch-${messageIds[0]}`,
+    data: { messageIds },
+  }),
 };

@@ -219,10 +219,7 @@ export class MessageCommitQueue {
   private async commitAndAnnounce(connection: QueryRunner, batch: Queued[]): Promise<Committed[]> {
     // Ids chosen here so the outbox rows can be written by the same statement.
     const ids = batch.map(() => randomUUID());
-    const outbox = this.outbox.cte(
-      8,
-      ids.map((id) => ChatJobs.screen(id, 0)),
-    );
+    const outbox = this.outbox.cte(8, [ChatJobs.screenSent(ids)]);
     const inserted = await this.insertStatement(outbox.cte)
       .runOn(connection, [
         ids,

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsUUID } from 'class-validator';
 import { QUEUES, validateInput } from '@kintsugi/platform';
 import { HeldPostsService } from './held-posts.service';
 import { ScreeningService } from './screening.service';
@@ -10,14 +10,24 @@ class ScreenMessageJob {
   messageId: string;
 }
 
+class ScreenMessagesJob {
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  messageIds: string[];
+}
+
 class ReleaseHeldPostJob {
   @IsUUID()
   itemId: string;
 }
 
 /**
- * The moderation queue: one `screen-message` job per new or edited message,
- * written to the outbox by the chat in the message's own transaction, and
+ * The moderation queue: a `screen-messages` job per commit batch of new
+ * messages and a `screen-message` job per edit, written to the outbox by the
+ * chat in the messages' own transaction (a batch retried whole screens again
+ * what it had screened, which changes nothing: screening is idempotent), and
  * one delayed `release-held-post` per new member's held post, written by
  * screening with the post's review item. A failure throws, so BullMQ
  * retries with backoff. Locks are short (jobs take milliseconds): when a
@@ -35,10 +45,17 @@ export class ScreeningProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
+    // A stalled job (its worker died) starts again with attemptsStarted above 1.
+    const redelivered = (job.attemptsStarted ?? 1) > 1;
     if (job.name === 'screen-message') {
       const { messageId } = await payload(ScreenMessageJob, job);
-      // A stalled job (its worker died) starts again with attemptsStarted above 1.
-      await this.screening.screen(messageId, (job.attemptsStarted ?? 1) > 1);
+      await this.screening.screen(messageId, redelivered);
+      return;
+    }
+    if (job.name === 'screen-messages') {
+      const { messageIds } = await payload(ScreenMessagesJob, job);
+      // In commit order, one at a time: a batch holds at most one commit's messages.
+      for (const messageId of messageIds) await this.screening.screen(messageId, redelivered);
       return;
     }
     if (job.name === 'release-held-post') {

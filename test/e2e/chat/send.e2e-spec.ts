@@ -85,16 +85,36 @@ describe('sending messages (REST and socket share one path)', () => {
     const rows = await t.app
       .get(DataSource)
       .query(`SELECT queue, job_name, job_id, payload FROM outbox WHERE job_id = $1`, [
-        `screen-${res.body.id}-0`,
+        `screen-batch-${res.body.id}`,
       ]);
     expect(rows).toEqual([
       {
         queue: 'moderation',
-        job_name: 'screen-message',
-        job_id: `screen-${res.body.id}-0`,
-        payload: { messageId: res.body.id },
+        job_name: 'screen-messages',
+        job_id: `screen-batch-${res.body.id}`,
+        payload: { messageIds: [res.body.id] },
       },
     ]);
+  });
+
+  it('names every message of concurrent sends in exactly one screening job, batched with the others of its commit', async () => {
+    const sends = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? ana : ben)
+          .post(`/api/groups/${groupId}/messages`)
+          .send({ body: `at once ${i}`, clientId: clientId() }),
+      ),
+    );
+    const ids = sends.map((res) => res.body.id as string);
+    const rows: { payload: { messageIds: string[] } }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT payload FROM outbox WHERE job_name = 'screen-messages' AND payload->'messageIds' ?| $1`,
+        [ids],
+      );
+    const named = rows.flatMap((r) => r.payload.messageIds);
+    expect([...named].sort()).toEqual([...ids].sort());
+    expect(rows.length).toBeLessThanOrEqual(ids.length);
   });
 
   it('returns the original for a repeated clientId, 200 over REST and ok over the socket, and broadcasts nothing', async () => {
@@ -205,17 +225,14 @@ describe('sending messages (REST and socket share one path)', () => {
   });
 
   it('commits every message with the outbox row of its screening job (the workers relay it)', async () => {
-    const rows: { id: string; job_name: string | null; payload: unknown }[] = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT m.id, o.job_name, o.payload FROM messages m
-         LEFT JOIN outbox o ON o.queue = 'moderation' AND o.job_id = 'screen-' || m.id || '-0'`,
-      );
+    const rows: { id: string; jobs: number }[] = await t.app.get(DataSource).query(
+      `SELECT m.id, count(o.id)::int AS jobs FROM messages m
+         LEFT JOIN outbox o ON o.queue = 'moderation' AND o.job_name = 'screen-messages'
+                           AND o.payload->'messageIds' ? m.id::text
+        GROUP BY m.id`,
+    );
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(row.job_name).toBe('screen-message');
-      expect(row.payload).toEqual({ messageId: row.id });
-    }
+    for (const row of rows) expect(row).toEqual({ id: row.id, jobs: 1 });
   });
 
   it('answers the socket for malformed payloads with ok:false and stays connected: null, string, array, missing and extra fields, __proto__, over 64 KiB, no payload, a second argument, no ack', async () => {

@@ -116,11 +116,11 @@ describe('jobs that must follow a write, through a Redis flush', () => {
     const owed = await cancelledSessionEmail();
     const message = await post(ana, groupId, CRISIS);
     await eventually(
-      async () => (await relayed(`email-${owed}`)) && (await relayed(`screen-${message.id}-0`)),
+      async () => (await relayed(`email-${owed}`)) && (await relayed(`screen-batch-${message.id}`)),
       15_000,
     );
     expect(await emailQueue.getJob(`email-${owed}`)).toBeDefined();
-    expect(await moderationQueue.getJob(`screen-${message.id}-0`)).toBeDefined();
+    expect(await moderationQueue.getJob(`screen-batch-${message.id}`)).toBeDefined();
 
     await first.stop();
     await flusher.flushall();
@@ -136,7 +136,7 @@ describe('jobs that must follow a write, through a Redis flush', () => {
     // Nothing is owed any more: no later reconciler pass adds these jobs again.
     const stillOwed = await db.query(
       `SELECT job_id FROM outbox WHERE done_at IS NULL AND job_id = ANY($1)`,
-      [[`email-${delivered}`, `email-${owed}`, `screen-${message.id}-0`]],
+      [[`email-${delivered}`, `email-${owed}`, `screen-batch-${message.id}`]],
     );
     expect(stillOwed).toEqual([]);
   }, 90_000);
