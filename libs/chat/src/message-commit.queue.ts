@@ -18,6 +18,8 @@ export interface Draft {
   authorHandle: string;
   clientId: string;
   body: string;
+  /** In a group with new-member review, from someone who is not its moderator or an admin. */
+  mayBeHeld: boolean;
 }
 
 export interface Committed {
@@ -38,23 +40,20 @@ const SEND_LOCK_CLASS = 7_411_002;
 /** The committer's connection gives back every announcement lock it holds. */
 const UNLOCK_ALL = `SELECT pg_advisory_unlock_all()`;
 
-/**
- * Whether a placed message (`p`) is a new member's held post. CASE evaluates
- * its branches in order and runs a subquery only when its branch is reached;
- * `judged` is MATERIALIZED so that it runs once per message, not once per
- * column that reads it.
- */
-const HELD = `CASE
-    WHEN p.review_posts IS NULL THEN false
-    WHEN EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = p.group_id
-                 AND ms.user_id = p.author_id AND ms.role = 'moderator') THEN false
-    WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = p.author_id AND 'admin' = ANY(u.roles)) THEN false
-    ELSE p.nth + (SELECT count(*) FROM (
-           SELECT 1 FROM messages e
-           WHERE e.author_id = p.author_id AND e.group_id = p.group_id
-             AND (NOT e.withheld OR e.status = 'pending')
-           LIMIT p.review_posts) earlier) <= p.review_posts
-  END`;
+/** Takes back the previous batch's locks and this batch's; reads the batch; counts it per group. */
+const BATCH_HEAD = `
+  WITH released AS MATERIALIZED (
+    ${UNLOCK_ALL}
+  ), locked AS MATERIALIZED (
+    SELECT count(pg_advisory_lock($7, key)) AS n
+    FROM released, (SELECT DISTINCT hashtext(g::text) AS key FROM unnest($2::uuid[]) AS g ORDER BY key) AS keys
+  ), d AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+      WITH ORDINALITY AS d(id, group_id, author_id, client_id, body, ord)
+  ), sent AS (
+    SELECT $6::timestamptz AS at
+  ), counts AS (
+    SELECT d.group_id, count(*)::int AS n FROM d, locked GROUP BY d.group_id`;
 
 /**
  * One statement per batch. It first gives back the previous batch's locks
@@ -67,44 +66,57 @@ const HELD = `CASE
  * not writes: the next statement or the rest after the batch gives them back).
  * A group row gone since the access check leaves seq NULL, refused by NOT
  * NULL, rather than silently inserting nothing.
- *
- * In a group with new-member review on, a message is held (status pending,
- * withheld) while its author, unless a moderator of the group or an admin,
- * has fewer than the group's number of earlier posts there, counting those
- * shown or still pending and this batch's before it (HELD). Groups with
- * review off never evaluate that branch: their sends cost what they did.
  */
-const insertMessages = (outboxCte: string, liveSession: string) => `
-  WITH released AS MATERIALIZED (
-    ${UNLOCK_ALL}
-  ), locked AS MATERIALIZED (
-    SELECT count(pg_advisory_lock($7, key)) AS n
-    FROM released, (SELECT DISTINCT hashtext(g::text) AS key FROM unnest($2::uuid[]) AS g ORDER BY key) AS keys
-  ), d AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
-      WITH ORDINALITY AS d(id, group_id, author_id, client_id, body, ord)
-  ), sent AS (
-    SELECT $6::timestamptz AS at
-  ), counts AS (
-    SELECT d.group_id, count(*)::int AS n FROM d, locked GROUP BY d.group_id
+const insertMessages = (outboxCte: string, liveSession: string) => `${BATCH_HEAD}
+  ), next AS (
+    UPDATE groups g SET last_seq = g.last_seq + c.n FROM counts c, sent WHERE g.id = c.group_id
+    RETURNING g.id, g.last_seq - c.n AS base, ${liveSession} AS session_id
+  ), ${outboxCte}
+  INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id)
+  SELECT d.id, d.group_id, next.base + row_number() OVER (PARTITION BY d.group_id ORDER BY d.ord),
+         d.author_id, d.client_id, d.body, next.session_id
+  FROM d LEFT JOIN next ON next.id = d.group_id
+  RETURNING id, seq, created_at, session_id, status, hidden_reason, withheld`;
+
+/**
+ * The same, for a batch with a send that new-member review may hold (in a
+ * group with review on, not from its moderator or an admin). A member who
+ * joined since review was turned on counts their posts there on their
+ * membership row (`new_member_posts`), until the group's number is reached;
+ * the row's lock makes that count exact across API processes. A message is
+ * held (pending, withheld) while the count before it is below the number.
+ * Kept apart from the plain statement so that batches without such a send,
+ * almost all of them, run the statement they always ran, planned once.
+ */
+const insertMessagesHolding = (outboxCte: string, liveSession: string) => `${BATCH_HEAD}
   ), next AS (
     UPDATE groups g SET last_seq = g.last_seq + c.n FROM counts c, sent WHERE g.id = c.group_id
     RETURNING g.id, g.last_seq - c.n AS base, ${liveSession} AS session_id,
-              CASE WHEN g.new_member_review THEN g.new_member_review_posts END AS review_posts
-  ), placed AS (
-    SELECT d.id, d.group_id, d.author_id, d.client_id, d.body, next.session_id, next.review_posts,
+              CASE WHEN g.new_member_review THEN g.new_member_review_posts END AS review_posts,
+              g.new_member_review_since AS review_since
+  ), placed AS MATERIALIZED (
+    SELECT d.id, d.group_id, d.author_id, d.client_id, d.body, next.session_id,
+           next.review_posts, next.review_since,
            next.base + row_number() OVER (PARTITION BY d.group_id ORDER BY d.ord) AS seq,
            row_number() OVER (PARTITION BY d.group_id, d.author_id ORDER BY d.ord) AS nth
     FROM d LEFT JOIN next ON next.id = d.group_id
-  ), judged AS MATERIALIZED (
-    SELECT p.*, ${HELD} AS held FROM placed p
+  ), counted AS (
+    UPDATE memberships m SET new_member_posts = m.new_member_posts + a.n
+    FROM (SELECT group_id, author_id, count(*)::int AS n, max(review_posts) AS posts,
+                 max(review_since) AS since
+          FROM placed WHERE review_posts IS NOT NULL GROUP BY group_id, author_id) a
+    WHERE m.group_id = a.group_id AND m.user_id = a.author_id AND m.role = 'member'
+      AND m.joined_at >= a.since AND m.new_member_posts < a.posts
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND 'admin' = ANY(u.roles))
+    RETURNING m.group_id, m.user_id, a.posts - (m.new_member_posts - a.n) AS slots
   ), ${outboxCte}
   INSERT INTO messages (id, group_id, seq, author_id, client_id, body, session_id,
                         status, hidden_reason, withheld)
-  SELECT id, group_id, seq, author_id, client_id, body, session_id,
-         CASE WHEN held THEN 'pending' ELSE 'visible' END,
-         CASE WHEN held THEN 'new_member_review' END, held
-  FROM judged
+  SELECT p.id, p.group_id, p.seq, p.author_id, p.client_id, p.body, p.session_id,
+         CASE WHEN p.nth <= c.slots THEN 'pending' ELSE 'visible' END,
+         CASE WHEN p.nth <= c.slots THEN 'new_member_review' END,
+         coalesce(p.nth <= c.slots, false)
+  FROM placed p LEFT JOIN counted c ON c.group_id = p.group_id AND c.user_id = p.author_id
   RETURNING id, seq, created_at, session_id, status, hidden_reason, withheld`;
 
 const UNIQUE_VIOLATION = '23505';
@@ -135,6 +147,7 @@ export class MessageCommitQueue {
   private connection: QueryRunner | null = null;
   /** Built on first use: the sessions feature registers its expression after construction. */
   private insert?: PreparedStatement<InsertedRow>;
+  private insertHolding?: PreparedStatement<InsertedRow>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -208,10 +221,13 @@ export class MessageCommitQueue {
     await connection.release();
   }
 
-  private insertStatement(outboxCte: string): PreparedStatement<InsertedRow> {
-    this.insert ??= new PreparedStatement(
-      insertMessages(outboxCte, this.extensions.liveSessionSql('g.id', 'sent.at')),
-    );
+  private insertStatement(outboxCte: string, holding: boolean): PreparedStatement<InsertedRow> {
+    const liveSession = this.extensions.liveSessionSql('g.id', 'sent.at');
+    if (holding) {
+      this.insertHolding ??= new PreparedStatement(insertMessagesHolding(outboxCte, liveSession));
+      return this.insertHolding;
+    }
+    this.insert ??= new PreparedStatement(insertMessages(outboxCte, liveSession));
     return this.insert;
   }
 
@@ -220,7 +236,10 @@ export class MessageCommitQueue {
     // Ids chosen here so the outbox rows can be written by the same statement.
     const ids = batch.map(() => randomUUID());
     const outbox = this.outbox.cte(8, [ChatJobs.screenSent(ids)]);
-    const inserted = await this.insertStatement(outbox.cte)
+    const inserted = await this.insertStatement(
+      outbox.cte,
+      batch.some((d) => d.mayBeHeld),
+    )
       .runOn(connection, [
         ids,
         batch.map((d) => d.groupId),

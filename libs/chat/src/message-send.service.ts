@@ -88,6 +88,8 @@ export class MessageSendService implements BeforeApplicationShutdown {
       authorHandle: shown.handle,
       clientId: input.clientId,
       body: input.body,
+      // Only then can the post be held: a moderator or admin never is, and groups without review pay nothing.
+      mayBeHeld: access.value.newMemberReview && !access.value.canModerate,
     });
     // A retry is not a new message: it gives its slot back.
     if (created) this.metrics.messagesSent.inc({ door });

@@ -38,6 +38,7 @@ describe('GroupAccessGuard (group-scoped moderator guard)', () => {
     role: 'moderator',
     canModerate: true,
     mutedUntil: null,
+    newMemberReview: false,
     pseudonym: null,
   };
 

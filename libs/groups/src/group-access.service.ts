@@ -24,6 +24,11 @@ export interface GroupAccess {
   canModerate: boolean;
   mutedUntil: Date | null;
   /**
+   * The group holds new members' first posts for review: the chat's commit
+   * then asks, under the membership's lock, whether this post is one of them.
+   */
+  newMemberReview: boolean;
+  /**
    * The caller's pseudonym in use in this group, if any: how they appear to it
    * (read by the same query, so the send path pays nothing for it).
    */
@@ -47,6 +52,7 @@ interface AccessRow {
   role: MembershipRole | null;
   banned: boolean;
   muted_until: Date | null;
+  new_member_review: boolean;
   pseudonym_id: string | null;
   pseudonym: string | null;
 }
@@ -58,7 +64,7 @@ interface AccessQuestion {
 
 /** One row per question asked (by its ordinal); a group that does not exist has none. */
 const ACCESS_ROWS = `
-  SELECT q.ord, g.id, g.name, g.audience, g.timezone, m.role,
+  SELECT q.ord, g.id, g.name, g.audience, g.timezone, m.role, g.new_member_review,
     gp.id AS pseudonym_id, gp.pseudonym,
     EXISTS (SELECT 1 FROM group_sanctions s
             WHERE s.group_id = g.id AND s.user_id = q.user_id AND s.kind = 'ban') AS banned,
@@ -111,6 +117,7 @@ export class GroupAccessService {
       role: row.role,
       canModerate: admin || row.role === 'moderator',
       mutedUntil: row.muted_until,
+      newMemberReview: row.new_member_review,
       pseudonym:
         row.pseudonym_id && row.pseudonym ? { id: row.pseudonym_id, handle: row.pseudonym } : null,
     };

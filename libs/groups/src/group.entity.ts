@@ -39,6 +39,10 @@ export class Group {
   @Column({ name: 'new_member_review_posts', type: 'int' })
   newMemberReviewPosts: number;
 
+  /** When review was last turned on: members who joined since are its new members. */
+  @Column({ name: 'new_member_review_since', type: 'timestamptz', nullable: true })
+  newMemberReviewSince: Date | null;
+
   /** The guide topic (its `order`) the group's last scheduled session took. */
   @Column({ name: 'last_topic_order', type: 'int' })
   lastTopicOrder: number;

@@ -8,8 +8,9 @@ import type { GroupView } from './group.view';
 
 const NEW_MEMBER_REVIEW =
   'Groups carry `newMemberReview: { enabled, posts }` (an addition to the contract), shown to everyone who may see ' +
-  'the group, since it is the group’s rule like its guidelines: when enabled, each member’s first `posts` messages ' +
-  'in the group are held for review (status `pending`) unless they are the group’s moderator or an admin.';
+  'the group, since it is the group’s rule like its guidelines: when enabled, the first `posts` messages of each ' +
+  'member who joins from then on are held for review (status `pending`), unless they are the group’s moderator or ' +
+  'an admin.';
 
 @ApiTags('groups')
 @ApiBearerAuth()

@@ -53,7 +53,10 @@ const POSTS = `must be a whole number from ${REVIEW_POSTS.min} to ${REVIEW_POSTS
 
 /** Addition to the contract (issue 15): hold a newcomer's first posts for review. */
 export class NewMemberReviewDto {
-  @ApiProperty({ description: 'Hold each member’s first posts in this group until reviewed' })
+  @ApiProperty({
+    description:
+      'Hold the first posts of each member who joins from now on until reviewed (turning it on from off starts it)',
+  })
   @IsBoolean({ message: 'must be true or false' })
   enabled: boolean;
 
@@ -78,9 +81,10 @@ const NewMemberReviewField = (): PropertyDecorator => (target, key) => {
 };
 
 const NEW_MEMBER_REVIEW_DOC =
-  'Addition to the contract: when enabled, each member’s first `posts` messages in the group are held ' +
-  '(acknowledged with status `pending`, seen only by their author) until a moderator approves them or ' +
-  'NEW_MEMBER_HOLD has passed and screening found nothing. Group moderators and admins are never held.';
+  'Addition to the contract: when enabled, the first `posts` messages in the group of each member who joined ' +
+  'since it was turned on are held (acknowledged with status `pending`, seen only by their author) until a ' +
+  'moderator approves them or NEW_MEMBER_HOLD has passed and screening found nothing. Members who joined before ' +
+  'it was turned on, the group’s moderators and admins are never held.';
 
 export class CreateGroupDto {
   @ApiProperty({ maxLength: 80, example: 'Tuesday evening circle' })

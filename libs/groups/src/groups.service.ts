@@ -42,8 +42,8 @@ export class GroupsService {
   async create(admin: AuthUser, input: CreateGroupDto): Promise<GroupView> {
     const [{ id }]: { id: string }[] = await this.db.query(
       `INSERT INTO groups (name, description, audience, capacity, timezone, guidelines,
-                           new_member_review, new_member_review_posts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+                           new_member_review, new_member_review_posts, new_member_review_since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7 THEN now() END) RETURNING id`,
       [
         input.name.trim(),
         input.description.trim(),
@@ -61,6 +61,8 @@ export class GroupsService {
   /**
    * The capacity check and the write are one statement on the locked row, so
    * a join racing this change cannot leave more members than seats.
+   * Turning new-member review on (from off) starts it now: the members who
+   * join from then on are its new members (`new_member_review_since`).
    */
   async update(admin: AuthUser, groupId: string, changes: UpdateGroupDto): Promise<GroupView> {
     return this.db
@@ -81,7 +83,9 @@ export class GroupsService {
            timezone = COALESCE($5, timezone),
            guidelines = COALESCE($6, guidelines),
            new_member_review = COALESCE($7, new_member_review),
-           new_member_review_posts = COALESCE($8, new_member_review_posts)
+           new_member_review_posts = COALESCE($8, new_member_review_posts),
+           new_member_review_since = CASE WHEN $7 AND NOT new_member_review THEN now()
+                                          ELSE new_member_review_since END
          WHERE id = $1`,
           [
             groupId,

@@ -15,4 +15,11 @@ export class Membership {
 
   @Column({ name: 'joined_at', type: 'timestamptz', default: () => 'now()' })
   joinedAt: Date;
+
+  /**
+   * Posts counted towards new-member review (a member who joined since it
+   * was turned on), up to the group's number; written by the chat's commit.
+   */
+  @Column({ name: 'new_member_posts', type: 'int', default: 0 })
+  newMemberPosts: number;
 }

@@ -230,7 +230,7 @@ describe('new-member review (hold long enough for a moderator)', () => {
     );
   });
 
-  it('a held post a moderator removes stays absent for the others (no message:removed, no placeholder); its author is told, and it does not count as one of their first posts', async () => {
+  it('a held post a moderator removes stays absent for the others (no message:removed, no placeholder); its author is told, and it still counts as one of their first posts', async () => {
     const ana = await newcomer(t, circle.groupId);
     const [anaSocket, readerSocket] = await Promise.all([connect(ana), connect(circle.reader)]);
     const held = await post(ana, circle.groupId, 'Buy cheap watches at my shop');
@@ -253,6 +253,57 @@ describe('new-member review (hold long enough for a moderator)', () => {
       body: null,
     });
     expect((await post(ana, circle.groupId, 'Sorry, I am new.')).status).toBe('pending');
+    expect((await post(ana, circle.groupId, 'Thank you all.')).status).toBe('visible');
+  });
+
+  it('holds exactly the first N of a newcomer’s posts sent at once (one commit batch), the earliest by seq', async () => {
+    const ana = await newcomer(t, circle.groupId);
+    const socket = await connect(ana);
+    const sent = await Promise.all(
+      ['one', 'two', 'three', 'four'].map((word) =>
+        sendOver(socket, circle.groupId, `Post ${word}.`),
+      ),
+    );
+    const bySeq = [...sent].sort((a, b) => a.seq - b.seq);
+    expect(bySeq.map((m) => m.status)).toEqual(['pending', 'pending', 'visible', 'visible']);
+  });
+
+  it('does not hold members who joined before review was turned on; turning it off and on again starts it anew', async () => {
+    const group = await createGroup(admin, 'betrayed');
+    const before = await newcomer(t, group.id);
+    await admin
+      .patch(`/api/groups/${group.id}`)
+      .send({ newMemberReview: { enabled: true, posts: 1 } })
+      .expect(200);
+    expect((await post(before, group.id, 'I was here before.')).status).toBe('visible');
+    const during = await newcomer(t, group.id);
+    // Changing the number while it is on does not start it again.
+    await admin
+      .patch(`/api/groups/${group.id}`)
+      .send({ newMemberReview: { enabled: true, posts: 2 } })
+      .expect(200);
+    expect((await post(during, group.id, 'Hello.')).status).toBe('pending');
+    await admin
+      .patch(`/api/groups/${group.id}`)
+      .send({ newMemberReview: { enabled: false } })
+      .expect(200);
+    await admin
+      .patch(`/api/groups/${group.id}`)
+      .send({ newMemberReview: { enabled: true } })
+      .expect(200);
+    expect((await post(during, group.id, 'Hello again.')).status).toBe('visible');
+    const after = await newcomer(t, group.id);
+    expect((await post(after, group.id, 'Hi, new here.')).status).toBe('pending');
+  });
+
+  it('holds a member who leaves and joins again as a new member', async () => {
+    const ana = await newcomer(t, circle.groupId);
+    await post(ana, circle.groupId, 'One.');
+    await post(ana, circle.groupId, 'Two.');
+    expect((await post(ana, circle.groupId, 'Three.')).status).toBe('visible');
+    await ana.post(`/api/groups/${circle.groupId}/leave`).expect(204);
+    await joinGroup(ana, circle.groupId);
+    expect((await post(ana, circle.groupId, 'Back again.')).status).toBe('pending');
   });
 
   it('a held post its author deletes is gone for them and never announced to the group', async () => {

@@ -57,8 +57,8 @@ export function NewMemberReviewForm({
     <form class="stack card" onSubmit={submit} aria-labelledby="review-title">
       <h2 id="review-title">New-member review</h2>
       <p class="muted">
-        A new member’s first posts wait for a moderator before the group sees them. Moderators and
-        admins are never held.
+        The first posts of members who join from when it is turned on wait for a moderator before
+        the group sees them. Members who joined before, moderators and admins are never held.
       </p>
       <GroupSelect id="review-group" groups={groups} value={groupId} onChange={setGroupId} />
       <label class="check">
