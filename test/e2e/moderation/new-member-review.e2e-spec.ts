@@ -198,7 +198,7 @@ describe('new-member review (hold long enough for a moderator)', () => {
     expect(audit[0]).toMatchObject({ action: 'approve', target: { messageId: held.id } });
   });
 
-  it('holds only a member’s first N posts: those shown or still pending count, the next is visible at once', async () => {
+  it('holds only a new member’s first N posts (shown, pending or removed, each counts); the next is visible at once', async () => {
     const ana = await newcomer(t, circle.groupId);
     const first = await post(ana, circle.groupId, 'First hello.');
     const item = await openItem(circle.moderator, first.id);
