@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { PublicUser } from '@kintsugi/identity';
+import { FRIENDLY_WORDS, type PublicUser } from '@kintsugi/identity';
 
 /**
  * How member X appears in group G: the one rule every view that shows a member
@@ -45,72 +45,12 @@ export const publicPart = (appearance: Pick<Appearance, 'id' | 'handle'>): Publi
 // Gentle words, as for generated handles; the hex tail (a generated handle's is three
 // digits) and a check against account handles when one is made keep a pseudonym from
 // reading as someone's account handle.
-const FIRST = [
-  'quiet',
-  'gentle',
-  'steady',
-  'patient',
-  'kind',
-  'calm',
-  'hopeful',
-  'warm',
-  'soft',
-  'still',
-  'tender',
-  'clear',
-  'humble',
-  'open',
-  'mending',
-  'rising',
-  'early',
-  'evening',
-  'careful',
-  'resting',
-  'growing',
-  'misty',
-  'amber',
-  'velvet',
-  'woven',
-  'lucid',
-];
-const SECOND = [
-  'heron',
-  'willow',
-  'river',
-  'maple',
-  'sparrow',
-  'harbor',
-  'meadow',
-  'cedar',
-  'lantern',
-  'otter',
-  'finch',
-  'birch',
-  'brook',
-  'fern',
-  'robin',
-  'wren',
-  'pine',
-  'tide',
-  'ember',
-  'moss',
-  'aspen',
-  'dove',
-  'lark',
-  'reed',
-  'cloud',
-  'shore',
-  'hazel',
-  'crane',
-  'kestrel',
-];
-
 /**
  * A fresh pseudonym (`quiet-heron-3f`): two words and two random bytes in hex,
  * drawn from the CSPRNG for each membership, never from the account, so nothing
  * links one group's pseudonym to another's or to the handle.
  */
 export function generatePseudonym(): string {
-  const word = (list: string[]) => list[randomInt(list.length)];
-  return `${word(FIRST)}-${word(SECOND)}-${randomBytes(2).toString('hex')}`;
+  const word = (list: readonly string[]) => list[randomInt(list.length)];
+  return `${word(FRIENDLY_WORDS.qualities)}-${word(FRIENDLY_WORDS.nature)}-${randomBytes(2).toString('hex')}`;
 }

@@ -73,6 +73,9 @@ const NATURE = [
   'crane',
 ];
 
+/** The gentle words handles and per-group pseudonyms are made of. */
+export const FRIENDLY_WORDS = { qualities: QUALITIES, nature: NATURE } as const;
+
 /** A friendly pseudonym (`quiet-heron`); with `suffix`, a short tail for when the plain one is taken. */
 export function generateHandle(suffix = false): string {
   const base = uniqueNamesGenerator({

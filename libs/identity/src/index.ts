@@ -19,3 +19,4 @@ export {
 } from './user.view';
 export { ARGON2_PARAMS } from './passwords.service';
 export { IsIanaTimeZone, canonicalTimeZone } from './time-zone';
+export { FRIENDLY_WORDS } from './handles';
