@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { RecurringPass } from '@kintsugi/platform';
 import { CheckInRemindersService } from './checkin-reminders.service';
 
 /** Often enough that a reminder lands within minutes of the member's 9 a.m.; each pass is one indexed query when nobody is due. */
@@ -10,31 +11,15 @@ export const SWEEP_EVERY_MS = 5 * 60_000;
  * notifications' dedupe keys make the second one a no-op.
  */
 @Injectable()
-export class CheckInRemindersSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CheckInRemindersSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
-  constructor(private readonly reminders: CheckInRemindersService) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.runInBackground(), SWEEP_EVERY_MS);
-    this.runInBackground();
+export class CheckInRemindersSweeper extends RecurringPass {
+  constructor(private readonly reminders: CheckInRemindersService) {
+    super(new Logger(CheckInRemindersSweeper.name), {
+      what: 'Check-in reminders',
+      everyMs: SWEEP_EVERY_MS,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private runInBackground(): void {
-    if (this.running) return;
-    this.running = this.reminders
-      .sweep()
-      .then((sent) => this.logger.debug({ sent }, 'Check-in reminders swept'))
-      .catch((error: Error) =>
-        this.logger.warn({ err: error.message }, 'Check-in reminder sweep failed; will retry'),
-      )
-      .finally(() => (this.running = undefined));
+  protected pass(): Promise<number> {
+    return this.reminders.sweep();
   }
 }

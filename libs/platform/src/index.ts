@@ -14,6 +14,7 @@ export { OutboxRelayModule } from './outbox/outbox.module';
 export * from './queue/queues';
 export * from './queue/redis-connection';
 export * from './queue/queue-connections';
+export * from './queue/recurring-pass';
 export * from './rate-limit/rate-limiter.service';
 export * from './redis/redis.module';
 export * from './realtime/rooms';

@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, Env, JobSpec, QueueConnections, QUEUES } from '@kintsugi/platform';
+import { Clock, Env, JobSpec, RecurringPass, QueueConnections, QUEUES } from '@kintsugi/platform';
 import { DiscussionSession } from './session.entity';
 import { allJobs, SessionJobs } from './session.jobs';
 
@@ -21,29 +21,24 @@ const PAGE = 1000;
  * the outbox kept its rows until their jobs were done.
  */
 @Injectable()
-export class SessionsReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SessionsReconciler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class SessionsReconciler extends RecurringPass {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly env: Env,
     @InjectQueue(QUEUES.sessions) private readonly sessionQueue: Queue,
     @InjectQueue(QUEUES.reminders) private readonly reminderQueue: Queue,
-    private readonly connections: QueueConnections,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.runInBackground(), this.env.reconcileIntervalMs);
-    this.connections.onRedisBack(() => this.runInBackground());
-    this.runInBackground();
+    connections: QueueConnections,
+  ) {
+    super(new Logger(SessionsReconciler.name), {
+      what: 'Session jobs',
+      everyMs: env.reconcileIntervalMs,
+      redis: connections,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected pass(): Promise<number> {
+    return this.reconcile();
   }
 
   /** One pass; returns how many jobs it asked BullMQ to hold. */
@@ -87,15 +82,5 @@ export class SessionsReconciler implements OnApplicationBootstrap, OnApplication
       this.sessionQueue.addBulk(toBulk(jobs.filter((j) => j.queue === QUEUES.sessions))),
       this.reminderQueue.addBulk(toBulk(jobs.filter((j) => j.queue === QUEUES.reminders))),
     ]);
-  }
-
-  private runInBackground(): void {
-    if (this.running) return;
-    this.running = this.reconcile()
-      .then((added) => this.logger.debug({ added }, 'Session jobs reconciled'))
-      .catch((error: Error) =>
-        this.logger.warn({ err: error.message }, 'Session job reconciliation failed; will retry'),
-      )
-      .finally(() => (this.running = undefined));
   }
 }

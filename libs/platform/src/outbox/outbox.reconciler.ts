@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Env } from '../config/env';
+import { RecurringPass } from '../queue/recurring-pass';
 import { QueueConnections } from '../queue/queue-connections';
 import { OutboxRelay, PendingRow } from './outbox.relay';
 
@@ -16,27 +17,22 @@ const PAGE = 1000;
  * again is a no-op; a job that did its work is marked done and never re-added.
  */
 @Injectable()
-export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxReconciler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class OutboxReconciler extends RecurringPass {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly env: Env,
+    env: Env,
     private readonly relay: OutboxRelay,
-    private readonly connections: QueueConnections,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.runInBackground(), this.env.reconcileIntervalMs);
-    this.connections.onRedisBack(() => this.runInBackground());
-    this.runInBackground();
+    connections: QueueConnections,
+  ) {
+    super(new Logger(OutboxReconciler.name), {
+      what: 'Owed outbox jobs',
+      everyMs: env.reconcileIntervalMs,
+      redis: connections,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected pass(): Promise<number> {
+    return this.reconcile();
   }
 
   /** One pass; returns how many jobs it asked BullMQ to hold. */
@@ -56,16 +52,5 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
       added += rows.length;
       after = rows[rows.length - 1].job_id;
     }
-  }
-
-  private runInBackground(): void {
-    if (this.running) return;
-    this.running = this.reconcile()
-      .then((added) => this.logger.debug({ added }, 'Owed outbox jobs reconciled'))
-      .catch((error: Error) => {
-        if (!this.connections.redisDown)
-          this.logger.warn({ err: error.message }, 'Outbox reconciliation failed; will retry');
-      })
-      .finally(() => (this.running = undefined));
   }
 }
