@@ -55,32 +55,19 @@ export class MessagesService implements OnModuleInit {
     tx?: EntityManager,
     lock = false,
   ): Promise<MessageForScreening | null> {
-    const [row]: {
-      id: string;
-      group_id: string;
-      author_id: string;
-      body: string;
-      status: MessageStatus;
-      withheld: boolean;
-      created_at: Date;
-      edited_at: Date | null;
-    }[] = await (tx ?? this.db.manager).query(
-      `SELECT id, group_id, author_id, body, status, withheld, created_at, edited_at
-       FROM messages WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    const [row] = await (tx ?? this.db.manager).query<ScreeningRow[]>(
+      `${SCREENING_COLUMNS} WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [messageId],
     );
-    return row
-      ? {
-          id: row.id,
-          groupId: row.group_id,
-          authorId: row.author_id,
-          body: row.body,
-          status: row.status,
-          withheld: row.withheld,
-          createdAt: row.created_at,
-          editedAt: row.edited_at,
-        }
-      : null;
+    return row ? toScreening(row) : null;
+  }
+
+  /** Many messages in one query (a screening batch); those that are gone are absent from the map. */
+  async forScreeningAll(messageIds: string[]): Promise<Map<string, MessageForScreening>> {
+    const rows = await this.db.query<ScreeningRow[]>(`${SCREENING_COLUMNS} WHERE id = ANY($1)`, [
+      messageIds,
+    ]);
+    return new Map(rows.map((row) => [row.id, toScreening(row)]));
   }
 
   async forReview(messageId: string, tx?: EntityManager): Promise<MessageForReview> {
@@ -197,3 +184,28 @@ export class MessagesService implements OnModuleInit {
     }));
   }
 }
+
+const SCREENING_COLUMNS = `SELECT id, group_id, author_id, body, status, withheld, created_at, edited_at
+  FROM messages`;
+
+interface ScreeningRow {
+  id: string;
+  group_id: string;
+  author_id: string;
+  body: string;
+  status: MessageStatus;
+  withheld: boolean;
+  created_at: Date;
+  edited_at: Date | null;
+}
+
+const toScreening = (row: ScreeningRow): MessageForScreening => ({
+  id: row.id,
+  groupId: row.group_id,
+  authorId: row.author_id,
+  body: row.body,
+  status: row.status,
+  withheld: row.withheld,
+  createdAt: row.created_at,
+  editedAt: row.edited_at,
+});

@@ -54,8 +54,7 @@ export class ScreeningProcessor extends WorkerHost {
     }
     if (job.name === 'screen-messages') {
       const { messageIds } = await payload(ScreenMessagesJob, job);
-      // In commit order, one at a time: a batch holds at most one commit's messages.
-      for (const messageId of messageIds) await this.screening.screen(messageId, redelivered);
+      await this.screening.screenAll(messageIds, redelivered);
       return;
     }
     if (job.name === 'release-held-post') {

@@ -47,8 +47,21 @@ export class ScreeningService {
    * hidden), and it stays withheld from the group either way.
    */
   async screen(messageId: string, redelivered = false): Promise<Screened | null> {
-    const message = await this.messages.forScreening(messageId);
+    return this.screenRead(await this.messages.forScreening(messageId), redelivered);
+  }
+
+  /** `screen` for a commit batch's messages, read in one query, screened in order. */
+  async screenAll(messageIds: string[], redelivered = false): Promise<void> {
+    const read = await this.messages.forScreeningAll(messageIds);
+    for (const id of messageIds) await this.screenRead(read.get(id) ?? null, redelivered);
+  }
+
+  private async screenRead(
+    message: MessageForScreening | null,
+    redelivered: boolean,
+  ): Promise<Screened | null> {
     if (!message || message.status === 'removed') return null;
+    const messageId = message.id;
     if (message.status === 'pending') await this.holdForReview(message);
     const verdict = await this.screener.screen(message.body);
     const findings = findingsFromVerdict(verdict);
