@@ -17,9 +17,17 @@ export function sentenceBefore(text: string, index: number): string {
   );
 }
 
+/** The global form of each pattern, compiled once: screening runs for every message. */
+const globalForms = new WeakMap<RegExp, RegExp>();
+
 export function allMatches(text: string, pattern: RegExp): RegExpExecArray[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  return [...text.matchAll(new RegExp(pattern.source, flags))];
+  let global = globalForms.get(pattern);
+  if (!global) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    global = new RegExp(pattern.source, flags);
+    globalForms.set(pattern, global);
+  }
+  return [...text.matchAll(global)];
 }
 
 /**
