@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, Env, JobSpec, RecurringPass, QueueConnections, QUEUES } from '@kintsugi/platform';
+import { Clock, Env, JobSpec, Reconciler, QueueConnections, QUEUES } from '@kintsugi/platform';
 import { DiscussionSession } from './session.entity';
 import { allJobs, SessionJobs } from './session.jobs';
 
@@ -21,7 +21,7 @@ const PAGE = 1000;
  * the outbox kept its rows until their jobs were done.
  */
 @Injectable()
-export class SessionsReconciler extends RecurringPass {
+export class SessionsReconciler extends Reconciler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
@@ -30,18 +30,9 @@ export class SessionsReconciler extends RecurringPass {
     @InjectQueue(QUEUES.reminders) private readonly reminderQueue: Queue,
     connections: QueueConnections,
   ) {
-    super(new Logger(SessionsReconciler.name), {
-      what: 'Session jobs',
-      everyMs: env.reconcileIntervalMs,
-      redis: connections,
-    });
+    super(new Logger(SessionsReconciler.name), 'Session jobs', env, connections);
   }
 
-  protected pass(): Promise<number> {
-    return this.reconcile();
-  }
-
-  /** One pass; returns how many jobs it asked BullMQ to hold. */
   async reconcile(): Promise<number> {
     let added = 0;
     let after = '00000000-0000-0000-0000-000000000000';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Env } from '../config/env';
-import { RecurringPass } from '../queue/recurring-pass';
+import { Reconciler } from '../queue/recurring-pass';
 import { QueueConnections } from '../queue/queue-connections';
 import { OutboxRelay, PendingRow } from './outbox.relay';
 
@@ -17,25 +17,16 @@ const PAGE = 1000;
  * again is a no-op; a job that did its work is marked done and never re-added.
  */
 @Injectable()
-export class OutboxReconciler extends RecurringPass {
+export class OutboxReconciler extends Reconciler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     env: Env,
     private readonly relay: OutboxRelay,
     connections: QueueConnections,
   ) {
-    super(new Logger(OutboxReconciler.name), {
-      what: 'Owed outbox jobs',
-      everyMs: env.reconcileIntervalMs,
-      redis: connections,
-    });
+    super(new Logger(OutboxReconciler.name), 'Owed outbox jobs', env, connections);
   }
 
-  protected pass(): Promise<number> {
-    return this.reconcile();
-  }
-
-  /** One pass; returns how many jobs it asked BullMQ to hold. */
   async reconcile(): Promise<number> {
     let added = 0;
     let after = '';

@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Env } from '../config/env';
 import type { QueueConnections } from './queue-connections';
 
 export interface RecurringPassOptions {
@@ -50,5 +51,22 @@ export abstract class RecurringPass implements OnApplicationBootstrap, OnApplica
           this.logger.warn({ err: error.message }, `${what}: pass failed; will retry`);
       })
       .finally(() => (this.running = undefined));
+  }
+}
+
+/**
+ * A recurring pass that adds again the jobs Redis may have lost: every RECONCILE_INTERVAL and
+ * whenever Redis is back. `reconcile` is public so that tests can run one pass themselves.
+ */
+export abstract class Reconciler extends RecurringPass {
+  protected constructor(logger: Logger, what: string, env: Env, connections: QueueConnections) {
+    super(logger, { what, everyMs: env.reconcileIntervalMs, redis: connections });
+  }
+
+  /** One pass; returns how many jobs it asked BullMQ to hold. */
+  abstract reconcile(): Promise<number>;
+
+  protected pass(): Promise<number> {
+    return this.reconcile();
   }
 }
