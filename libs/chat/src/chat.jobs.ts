@@ -15,12 +15,14 @@ export const ChatJobs = {
   /**
    * Screen the messages one commit batch created, as they were sent: one job for the batch, so a
    * busy chat costs the queue one job per batch rather than one per message. The batch's first
-   * id is new with that batch, so the job id is as deterministic as the single form's.
+   * id is new with that batch, so the job id is as deterministic as the single form's. Joinable:
+   * the relay sends the batches waiting at once as one job.
    */
   screenSent: (messageIds: string[]): JobSpec<{ messageIds: string[] }> => ({
     queue: QUEUES.moderation,
     name: 'screen-messages',
     jobId: `screen-batch-${messageIds[0]}`,
     data: { messageIds },
+    joinable: true,
   }),
 };

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsUUID } from 'class-validator';
-import { QUEUES, validateInput } from '@kintsugi/platform';
+import { JOINED_JOB_MAX_IDS, QUEUES, validateInput } from '@kintsugi/platform';
 import { HeldPostsService } from './held-posts.service';
 import { ScreeningService } from './screening.service';
 
@@ -13,7 +13,7 @@ class ScreenMessageJob {
 class ScreenMessagesJob {
   @IsArray()
   @ArrayNotEmpty()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(JOINED_JOB_MAX_IDS)
   @IsUUID('all', { each: true })
   messageIds: string[];
 }
@@ -25,7 +25,7 @@ class ReleaseHeldPostJob {
 
 /**
  * The moderation queue: a `screen-messages` job per commit batch of new
- * messages and a `screen-message` job per edit, written to the outbox by the
+ * messages (the relay joins the batches waiting at once into one) and a `screen-message` job per edit, written to the outbox by the
  * chat in the messages' own transaction (a batch retried whole screens again
  * what it had screened, which changes nothing: screening is idempotent), and
  * one delayed `release-held-post` per new member's held post, written by

@@ -49,6 +49,33 @@ describe('the outbox and readiness through a Redis outage', () => {
     expect(job.data).toEqual({ n: 1 });
   });
 
+  it('relays joinable rows waiting together as one job, carried by the first row', async () => {
+    const db = t.app.get(DataSource);
+    const probe = (n: number) => ({
+      queue: QUEUES.email,
+      name: 'probe-batch',
+      jobId: `probe-batch-${n}`,
+      data: { ids: [`a${n}`, `b${n}`] },
+      joinable: true,
+    });
+    await db.transaction((tx) => t.app.get(OutboxService).add(tx, probe(1), probe(2), probe(3)));
+    const rows = await eventually(async () => {
+      const found: { job_id: string; payload: object; sent: boolean; done: boolean }[] =
+        await db.query(
+          `SELECT job_id, payload, sent_at IS NOT NULL AS sent, done_at IS NOT NULL AS done
+           FROM outbox WHERE job_name = 'probe-batch' ORDER BY id`,
+        );
+      return found.every((r) => r.sent) && found;
+    }, 10_000);
+    const [carrier, ...absorbed] = rows;
+    expect(carrier.job_id).toMatch(/^probe-batch-1-join-[0-9a-f]{12}$/);
+    expect(carrier.payload).toEqual({ ids: ['a1', 'b1', 'a2', 'b2', 'a3', 'b3'] });
+    expect(absorbed.map((r) => r.done)).toEqual([true, true]);
+    const job = await eventually(() => queue.getJob(carrier.job_id), 10_000);
+    expect(job.data).toEqual(carrier.payload);
+    expect(await queue.getJob('probe-batch-2')).toBeUndefined();
+  });
+
   it('answers 503 naming Redis while it is down, keeps running, and delivers what was written meanwhile', async () => {
     await redis.stop();
     const notReady = await eventually(async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Batcher } from '../batching/batcher';
+import { carrierJobIdBefore } from './join-jobs';
 
 interface DoneJob {
   queue: string;
@@ -30,9 +31,14 @@ export class OutboxCompletions {
   private async markDone(jobs: DoneJob[]): Promise<void[]> {
     await this.db.query(
       `UPDATE outbox SET done_at = now()
-       FROM unnest($1::text[], $2::text[]) AS j(queue, job_id)
-       WHERE outbox.done_at IS NULL AND outbox.job_id = j.job_id AND outbox.queue = j.queue`,
-      [jobs.map((j) => j.queue), jobs.map((j) => j.jobId)],
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS j(queue, job_id, before_join)
+       WHERE outbox.done_at IS NULL AND outbox.queue = j.queue
+         AND outbox.job_id IN (j.job_id, j.before_join)`,
+      [
+        jobs.map((j) => j.queue),
+        jobs.map((j) => j.jobId),
+        jobs.map((j) => carrierJobIdBefore(j.jobId)),
+      ],
     );
     return jobs.map(() => undefined);
   }

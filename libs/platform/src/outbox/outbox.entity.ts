@@ -30,6 +30,10 @@ export class OutboxRow {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
+  /** The relay may join it with other unsent joinable rows of its queue and name (JobSpec). */
+  @Column({ default: false })
+  joinable: boolean;
+
   /** When its job did its work; until then the job is owed, and re-added if Redis lost it. */
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
   doneAt: Date | null;

@@ -8,6 +8,7 @@ import { Clock } from '../clock/clock';
 import { Env } from '../config/env';
 import { QueueConnections } from '../queue/queue-connections';
 import { QUEUES, QueueName } from '../queue/queues';
+import { joinJobs, RelayRow } from './join-jobs';
 import { OUTBOX_CHANNEL } from './outbox.service';
 
 const BATCH = 200;
@@ -129,18 +130,38 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return sent;
   }
 
+  /**
+   * Relays one batch of rows, joinable ones joined (joinJobs). A carrier takes its joined job's
+   * id and data, so it is what stays owed and what the reconciler adds again; the rows it
+   * absorbed are done. A worker that finishes a joined job before this commits finds the carrier
+   * under its old id (carrierJobIdBefore) and waits for the commit to mark it done.
+   */
   private relayBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const rows: PendingRow[] = await tx.query(
-        `SELECT id, queue, job_name, job_id, payload, run_at FROM outbox
+      const rows: RelayRow[] = await tx.query(
+        `SELECT id, queue, job_name, job_id, payload, run_at, joinable FROM outbox
          WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      await this.add(rows);
-      await tx.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1)`, [
-        rows.map((r) => r.id),
-      ]);
+      const { jobs, carriers, absorbed } = joinJobs(rows);
+      await this.add(jobs);
+      if (carriers.length > 0)
+        await tx.query(
+          `UPDATE outbox SET job_id = c.job_id, payload = c.payload
+           FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS c(id, job_id, payload)
+           WHERE outbox.id = c.id`,
+          [
+            carriers.map((c) => c.id),
+            carriers.map((c) => c.job_id),
+            carriers.map((c) => JSON.stringify(c.payload)),
+          ],
+        );
+      await tx.query(
+        `UPDATE outbox SET sent_at = now(), done_at = CASE WHEN id = ANY($2) THEN now() END
+         WHERE id = ANY($1)`,
+        [rows.map((r) => r.id), absorbed],
+      );
       return rows.length;
     });
   }

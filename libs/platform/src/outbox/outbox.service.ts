@@ -25,6 +25,7 @@ export class OutboxService {
         jobId: job.jobId,
         payload: job.data,
         runAt: job.runAt ?? null,
+        joinable: job.joinable ?? false,
       })),
     );
     // Delivered on commit only, so the relay wakes exactly when the rows are visible.
@@ -54,15 +55,17 @@ export class OutboxService {
    * numbered from `firstParam`.
    */
   cte(firstParam: number, jobs: JobSpec[]): OutboxCte {
-    const [queue, name, jobId, payload, runAt] = [0, 1, 2, 3, 4].map((i) => `$${firstParam + i}`);
+    const [queue, name, jobId, payload, runAt, joinable] = [0, 1, 2, 3, 4, 5].map(
+      (i) => `$${firstParam + i}`,
+    );
     return {
       // pg_notify sits in the INSERT's FROM so that it runs with it (a SELECT CTE
       // nobody reads would not); NOTIFY folds repeats within one transaction.
       cte: `outbox_rows AS (
-        INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-        SELECT j.queue, j.job_name, j.job_id, j.payload, j.run_at
-        FROM unnest(${queue}::text[], ${name}::text[], ${jobId}::text[], ${payload}::jsonb[], ${runAt}::timestamptz[])
-               AS j(queue, job_name, job_id, payload, run_at),
+        INSERT INTO outbox (queue, job_name, job_id, payload, run_at, joinable)
+        SELECT j.queue, j.job_name, j.job_id, j.payload, j.run_at, j.joinable
+        FROM unnest(${queue}::text[], ${name}::text[], ${jobId}::text[], ${payload}::jsonb[], ${runAt}::timestamptz[], ${joinable}::boolean[])
+               AS j(queue, job_name, job_id, payload, run_at, joinable),
              (SELECT pg_notify('${OUTBOX_CHANNEL}', '')) AS wake)`,
       params: [
         jobs.map((job) => job.queue),
@@ -70,6 +73,7 @@ export class OutboxService {
         jobs.map((job) => job.jobId),
         jobs.map((job) => JSON.stringify(job.data)),
         jobs.map((job) => job.runAt ?? null),
+        jobs.map((job) => job.joinable ?? false),
       ],
     };
   }

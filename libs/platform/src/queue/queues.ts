@@ -19,4 +19,14 @@ export interface JobSpec<TData extends object = object> {
   jobId: string;
   data: TData;
   runAt?: Date;
+  /**
+   * Jobs of one queue and name that the relay may join into one job (see
+   * joinJobs): their data is one array of ids, and doing the joined job does
+   * the work of each. A busy chat writes one screening job per commit; a
+   * worker that ran each alone would spend more on the queue than on them.
+   */
+  joinable?: boolean;
 }
+
+/** How many ids a joined job carries at most (its processor validates as much). */
+export const JOINED_JOB_MAX_IDS = 1000;
