@@ -20,6 +20,11 @@ export function sentenceBefore(text: string, index: number): string {
 /** The global form of each pattern, compiled once: screening runs for every message. */
 const globalForms = new WeakMap<RegExp, RegExp>();
 
+/**
+ * Every match of the pattern in the text. An `exec` loop on the one global form rather than
+ * `matchAll`, which copies its pattern into a new RegExp on every call: for the screeners' large
+ * patterns that copy cost more than the matching.
+ */
 export function allMatches(text: string, pattern: RegExp): RegExpExecArray[] {
   let global = globalForms.get(pattern);
   if (!global) {
@@ -27,7 +32,15 @@ export function allMatches(text: string, pattern: RegExp): RegExpExecArray[] {
     global = new RegExp(pattern.source, flags);
     globalForms.set(pattern, global);
   }
-  return [...text.matchAll(global)];
+  const matches: RegExpExecArray[] = [];
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    matches.push(match);
+    // An empty match would be found again at the same place.
+    if (match[0] === '')
+      global.lastIndex += (text.codePointAt(global.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return matches;
 }
 
 /**
