@@ -15,6 +15,7 @@ describe('loadEnv', () => {
     expect(env.JWT_SECRET).toHaveLength(64);
     expect(env.presenceLeaseMs).toBe(60_000);
     expect(env.newMemberHoldMs).toBe(600_000);
+    expect(env.WORKER_NICE).toBe(10);
   });
 
   it.each([
@@ -32,6 +33,8 @@ describe('loadEnv', () => {
     ['PRESENCE_LEASE', '500ms'],
     ['NEW_MEMBER_HOLD', 'ten minutes'],
     ['NEW_MEMBER_HOLD', '0s'],
+    ['WORKER_NICE', '20'],
+    ['WORKER_NICE', '-5'],
   ])('refuses %s=%s with a message naming the variable but not the value', (name, value) => {
     const attempt = () => loadEnv({ [name]: value });
     expect(attempt).toThrow(InvalidEnvError);

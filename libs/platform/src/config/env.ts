@@ -72,6 +72,17 @@ export class Env {
   @Max(100, { message: 'must be a whole number from 1 to 100' })
   MOD_AUTOHIDE_FLAGS = 3;
 
+  /**
+   * The worker process's niceness (0–19). On a host it shares with the API, the API's chat
+   * comes first and screening takes the CPU the chat leaves; screening has a second to spare,
+   * a chat message a tenth of one. The API process (with RUN_WORKERS) never changes its own.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 0 to 19' })
+  @Min(0, { message: 'must be a whole number from 0 to 19' })
+  @Max(19, { message: 'must be a whole number from 0 to 19' })
+  WORKER_NICE = 10;
+
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
