@@ -12,6 +12,15 @@
  * violations and the server process's CPU (% of one core). A step passes
  * when p99 send-to-receive < 100 ms and nothing acked was lost; each
  * server's ceiling is its highest passing rate.
+ *
+ * BENCH_WORKER=1 measures Kintsugi twice in the same run, on the same
+ * database: the API alone (the worker runs elsewhere), then the API with the
+ * worker (outbox relay, screening of every message) on the same cores, as a
+ * one-machine deployment runs them; it reports both ceilings and their
+ * ratio. With the worker, each step also reports the worker's CPU and how
+ * many committed messages were still unscreened when the step's drain ended.
+ * The worker runs at its default niceness (WORKER_NICE, 10); BENCH_WORKER_NICE=0
+ * measures it competing with the API on equal terms.
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,7 +40,8 @@ const MEMBERS = 1000;
 const GROUP_SIZE = 20;
 // Fine steps around the ceilings seen so far; a run stops two steps past its ceiling.
 const RATES = (
-  process.env.BENCH_RATES ?? '400,800,1000,1200,1400,1600,1800,2000,2400,2800,3200,3600,4000'
+  process.env.BENCH_RATES ??
+  '400,800,1200,1600,2000,2200,2400,2600,2800,3000,3200,3400,3600,3800,4000,4400'
 )
   .split(',')
   .map(Number);
@@ -55,6 +65,17 @@ interface StepResult {
   outOfOrder: number;
   /** The server process's CPU during the send window, in % of one core. */
   serverCpu: number;
+  /** The worker's, when it runs beside the server. */
+  workerCpu: number | null;
+  /** Committed messages whose screening job was not done when the step's drain ended. */
+  unscreened: number;
+}
+
+/** Where a step is measured: the server, and the worker with its database when it runs. */
+interface Probe {
+  serverPid: number;
+  workerPid?: number;
+  databaseUrl?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,7 +94,21 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function loadGenerator(url: string, members: Member[], serverPid: number): Promise<void> {
+async function loadGenerator(url: string, members: Member[], probe: Probe): Promise<void> {
+  const { serverPid, workerPid } = probe;
+  const db = probe.databaseUrl ? new Client({ connectionString: probe.databaseUrl }) : undefined;
+  await db?.connect();
+  const unscreened = async () =>
+    db
+      ? Number(
+          (
+            await db.query(
+              `SELECT coalesce(sum(jsonb_array_length(payload->'messageIds')), 0) AS n
+               FROM outbox WHERE job_name = 'screen-messages' AND done_at IS NULL`,
+            )
+          ).rows[0].n,
+        )
+      : 0;
   const sockets: Socket[] = [];
   for (let i = 0; i < members.length; i += 100) {
     const batch = members.slice(i, i + 100).map(
@@ -127,13 +162,15 @@ async function loadGenerator(url: string, members: Member[], serverPid: number):
     let pending = 0;
     const started = performance.now();
     const cpuAtStart = cpuSeconds(serverPid);
+    const workerCpuAtStart = workerPid ? cpuSeconds(workerPid) : 0;
     let issued = 0;
     while (performance.now() - started < STEP_MS) {
       // Due by the clock, not per tick: a tick takes longer than its 10 ms sleep under load.
       const due = Math.floor((rate * (performance.now() - started)) / 1000) - issued;
       for (let k = 0; k < due; k++, issued++) {
         const i = next++ % sockets.length;
-        const clientId = `r${rate}-${next}`;
+        // Unique across runs on one database: a clientId seen before is a retry, acked but not sent again.
+        const clientId = `${process.pid}-r${rate}-${next}`;
         const t0 = performance.now();
         sentAt.set(clientId, t0);
         pending++;
@@ -161,6 +198,9 @@ async function loadGenerator(url: string, members: Member[], serverPid: number):
     }
     const sendWindow = (performance.now() - started) / 1000;
     const serverCpu = (100 * (cpuSeconds(serverPid) - cpuAtStart)) / sendWindow;
+    const workerCpu = workerPid
+      ? (100 * (cpuSeconds(workerPid) - workerCpuAtStart)) / sendWindow
+      : null;
     // Drain: wait for outstanding acks and deliveries, bounded.
     const drainUntil = performance.now() + 5000;
     while (performance.now() < drainUntil) {
@@ -186,6 +226,8 @@ async function loadGenerator(url: string, members: Member[], serverPid: number):
       refused: refused + pending,
       outOfOrder,
       serverCpu,
+      workerCpu,
+      unscreened: await unscreened(),
     });
     // Two failing steps in a row, or one far past the ceiling: the rest would only take time.
     const failing = results.slice(-2).filter((r) => !passes(r));
@@ -194,6 +236,7 @@ async function loadGenerator(url: string, members: Member[], serverPid: number):
     await sleep(500);
   }
   sockets.forEach((s) => s.close());
+  await db?.end();
   process.send!({ type: 'results', results });
 }
 
@@ -237,13 +280,14 @@ async function drive(
   name: string,
   url: string,
   members: Member[],
-  serverPid: number,
+  probe: Probe,
 ): Promise<{ results: StepResult[]; rss: number }> {
+  const { serverPid } = probe;
   const child = fork(__filename, ['--load', url], {
     execArgv: ['-r', '@swc-node/register'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  child.send({ members, serverPid });
+  child.send({ members, probe });
   let rss = 0;
   const results = await new Promise<StepResult[]>((resolve, reject) => {
     child.on('message', (m: { type: string; results?: StepResult[] }) => {
@@ -260,23 +304,30 @@ async function drive(
 }
 
 function passes(r: StepResult): boolean {
-  return r.e2eP99 < 100 && r.completeness === 1 && r.refused === 0;
+  return r.e2eP99 !== null && r.e2eP99 < 100 && r.completeness === 1 && r.refused === 0;
 }
 
 function ceiling(results: StepResult[]): number {
   return results.filter(passes).reduce((best, r) => Math.max(best, r.rate), 0);
 }
 
+/** A figure over IPC: a step with no samples has NaN, which arrives as null. */
+const fixed = (value: number | null, digits: number) =>
+  value === null || Number.isNaN(value) ? '-' : value.toFixed(digits);
+
 function print(name: string, results: StepResult[], rss: number): void {
   console.log(`\n${name} (server RSS with ${MEMBERS} sockets open: ${rss.toFixed(0)} MiB)`);
   console.log(
-    'rate  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order  server CPU',
+    'rate  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order  server CPU  worker CPU  unscreened',
   );
   for (const r of results) {
     console.log(
       `${String(r.rate).padEnd(5)} ${r.sendsPerSec.toFixed(0).padStart(7)}  ${r.deliveriesPerSec.toFixed(0).padStart(7)}  ` +
-        `${r.ackP50.toFixed(1).padStart(6)}/${r.ackP99.toFixed(1).padEnd(7)} ${r.e2eP50.toFixed(1).padStart(6)}/${r.e2eP99.toFixed(1).padEnd(7)} ` +
-        `${(r.completeness * 100).toFixed(2).padStart(7)}%  ${String(r.refused).padStart(7)}  ${String(r.outOfOrder).padStart(12)}  ${r.serverCpu.toFixed(0).padStart(9)}%`,
+        `${fixed(r.ackP50, 1).padStart(6)}/${fixed(r.ackP99, 1).padEnd(7)} ${fixed(r.e2eP50, 1).padStart(6)}/${fixed(r.e2eP99, 1).padEnd(7)} ` +
+        `${(r.completeness * 100).toFixed(2).padStart(7)}%  ${String(r.refused).padStart(7)}  ${String(r.outOfOrder).padStart(12)}  ${r.serverCpu.toFixed(0).padStart(9)}%` +
+        (r.workerCpu === null
+          ? ''
+          : `  ${r.workerCpu.toFixed(0).padStart(9)}%  ${String(r.unscreened).padStart(10)}`),
     );
   }
   console.log(`ceiling (p99 < 100 ms, nothing lost): ${ceiling(results)} sends/s`);
@@ -333,22 +384,9 @@ async function main(): Promise<void> {
 
     const port = 3941;
     if (TARGETS.includes('kintsugi')) {
-      const api = await startApi(port, dbUrl.toString(), database);
-      children.push(api);
-      if (process.env.BENCH_WORKER === '1') children.push(startWorker(dbUrl.toString(), database));
-      await waitReady(`http://127.0.0.1:${port}`);
-      const kintsugi = await drive('kintsugi', `http://127.0.0.1:${port}`, members, api.pid!);
-      print(
-        process.env.BENCH_WORKER === '1'
-          ? 'Kintsugi API, with the worker (relay + screening) on the same cores'
-          : 'Kintsugi API (RUN_WORKERS=false: the worker, relay and screening, runs apart)',
-        kintsugi.results,
-        kintsugi.rss,
-      );
-      summary.kintsugi = ceiling(kintsugi.results);
-      // Graceful, and awaited: a --cpu-prof profile is written on exit.
-      api.kill('SIGTERM');
-      await Promise.race([new Promise((resolve) => api.once('exit', resolve)), sleep(10_000)]);
+      summary.kintsugi = await driveKintsugi(port, members, dbUrl.toString(), database, false);
+      if (process.env.BENCH_WORKER === '1')
+        summary.withWorker = await driveKintsugi(port, members, dbUrl.toString(), database, true);
     }
 
     const references = [
@@ -368,12 +406,9 @@ async function main(): Promise<void> {
     for (const reference of references.filter((r) => TARGETS.includes(r.name))) {
       const server = await start(reference.entry, reference.args);
       children.push(server);
-      const run = await drive(
-        reference.name,
-        `http://127.0.0.1:${reference.args[0]}`,
-        members,
-        server.pid!,
-      );
+      const run = await drive(reference.name, `http://127.0.0.1:${reference.args[0]}`, members, {
+        serverPid: server.pid!,
+      });
       print(reference.title, run.results, run.rss);
       summary[reference.name] = ceiling(run.results);
       server.kill();
@@ -384,12 +419,63 @@ async function main(): Promise<void> {
     console.log(`Kintsugi / commit server: ${ratio(summary.kintsugi, summary.commit)}×`);
     console.log(`Kintsugi / bare server:   ${ratio(summary.kintsugi, summary.bare)}×`);
     console.log(`commit / bare server:     ${ratio(summary.commit, summary.bare)}×`);
+    if (summary.withWorker !== undefined)
+      console.log(`with the worker / API alone: ${ratio(summary.withWorker, summary.kintsugi)}×`);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await sleep(500);
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
     await dropRedisPrefix(redisPrefix(database));
+  }
+}
+
+/** One Kintsugi API (and the worker beside it, when asked) through every step; its ceiling. */
+async function driveKintsugi(
+  port: number,
+  members: Member[],
+  databaseUrl: string,
+  database: string,
+  withWorker: boolean,
+): Promise<number> {
+  // The run without the worker left its messages' screening jobs in the outbox, never relayed;
+  // the worker's run must screen its own messages only.
+  if (withWorker) await discardOutbox(databaseUrl);
+  const api = await startApi(port, databaseUrl, database);
+  const worker = withWorker ? startWorker(databaseUrl, database) : undefined;
+  try {
+    await waitReady(`http://127.0.0.1:${port}`);
+    const run = await drive('kintsugi', `http://127.0.0.1:${port}`, members, {
+      serverPid: api.pid!,
+      workerPid: worker?.pid,
+      databaseUrl: withWorker ? databaseUrl : undefined,
+    });
+    print(
+      withWorker
+        ? 'Kintsugi API, with the worker (relay + screening) on the same cores'
+        : 'Kintsugi API (RUN_WORKERS=false: the worker, relay and screening, runs apart)',
+      run.results,
+      run.rss,
+    );
+    return ceiling(run.results);
+  } finally {
+    // Graceful, and awaited: a --cpu-prof profile is written on exit.
+    for (const child of [api, worker]) {
+      if (!child || child.exitCode !== null) continue;
+      child.kill('SIGTERM');
+      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(10_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+}
+
+async function discardOutbox(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`DELETE FROM outbox`);
+  } finally {
+    await db.end();
   }
 }
 
@@ -436,15 +522,24 @@ async function startApi(
 function startWorker(databaseUrl: string, database: string): ChildProcess {
   return fork(join(ROOT, 'apps/worker/src/main.ts'), [], {
     cwd: ROOT,
-    execArgv: ['-r', '@swc-node/register'],
-    env: appEnv(databaseUrl, database),
+    // BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the worker.
+    execArgv: [
+      '-r',
+      '@swc-node/register',
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ') ?? []),
+    ],
+    // The worker's niceness is its own default (WORKER_NICE) unless BENCH_WORKER_NICE says otherwise.
+    env: {
+      ...appEnv(databaseUrl, database),
+      ...(process.env.BENCH_WORKER_NICE ? { WORKER_NICE: process.env.BENCH_WORKER_NICE } : {}),
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
 }
 
 if (process.argv[2] === '--load') {
-  process.once('message', (m: { members: Member[]; serverPid: number }) => {
-    loadGenerator(process.argv[3], m.members, m.serverPid).catch((error) => {
+  process.once('message', (m: { members: Member[]; probe: Probe }) => {
+    loadGenerator(process.argv[3], m.members, m.probe).catch((error) => {
       console.error(error);
       process.exit(1);
     });
