@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     summaries.push(
       `${name.padEnd(9)} ${String(messages.length).padStart(5)} messages  indirect crisis recall ` +
         `${score.indirectCrisis.recall.toFixed(3)} (${score.indirectCrisis.caught}/${score.indirectCrisis.n})` +
+        `  crises before a moderator (urgent or possible) ${score.crisisSeen.recall.toFixed(3)}` +
         `  clean flagged ${(score.clean.rate * 100).toFixed(1)}% (${score.clean.flagged}/${score.clean.n})` +
         `  hard negatives flagged ${(score.hardNegatives.rate * 100).toFixed(1)}% (${score.hardNegatives.flagged}/${score.hardNegatives.n})`,
     );

@@ -3,8 +3,11 @@ import type { ScreenVerdict } from '../screen-message';
 import { isThreat } from '../screener';
 import type { LabelledMessage } from './labelled-sets';
 
-/** What a verdict decided, in the labels' terms. */
-export type Decision = Record<ModelCategory, boolean> & { flagged: boolean };
+/**
+ * What a verdict decided, in the labels' terms; `crisisSeen` also counts a possible crisis,
+ * which reaches a moderator at normal priority instead of urgent.
+ */
+export type Decision = Record<ModelCategory, boolean> & { flagged: boolean; crisisSeen: boolean };
 
 /** Threats are API.md's `abuse` at urgent priority; `abuse` here is every other abuse finding. */
 export function decisionOf(verdict: ScreenVerdict): Decision {
@@ -16,6 +19,7 @@ export function decisionOf(verdict: ScreenVerdict): Decision {
     abuse: has((f) => f.category === 'abuse' && !isThreat(f)),
     personal_details: has((f) => f.category === 'personal_details'),
     flagged: verdict.findings.length > 0,
+    crisisSeen: has((f) => f.category === 'crisis' || f.category === 'possible_crisis'),
   };
 }
 
@@ -31,6 +35,8 @@ export interface CategoryScore {
 export interface SetScore {
   categories: Record<ModelCategory, CategoryScore>;
   indirectCrisis: { n: number; caught: number; recall: number };
+  /** Crises in front of a moderator at all: sure ones (urgent) and possible ones (normal). */
+  crisisSeen: { n: number; caught: number; recall: number };
   clean: { n: number; flagged: number; rate: number };
   hardNegatives: { n: number; flagged: number; rate: number };
 }
@@ -68,6 +74,9 @@ export function scoreSet(messages: LabelledMessage[], decisions: Decision[]): Se
   const indirect = messages.flatMap((m, i) =>
     m.labels.includes('crisis') && m.tags.includes('indirect') ? [decisions[i].crisis] : [],
   );
+  const seen = messages.flatMap((m, i) =>
+    m.labels.includes('crisis') ? [decisions[i].crisisSeen] : [],
+  );
   const clean = messages.flatMap((m, i) =>
     m.labels.length === 0 && m.absent.length === MODEL_CATEGORIES.length
       ? [{ flagged: decisions[i].flagged, hard: m.tags.includes('hard_negative') }]
@@ -81,6 +90,11 @@ export function scoreSet(messages: LabelledMessage[], decisions: Decision[]): Se
       n: indirect.length,
       caught: indirect.filter(Boolean).length,
       recall: ratio(indirect.filter(Boolean).length, indirect.length),
+    },
+    crisisSeen: {
+      n: seen.length,
+      caught: seen.filter(Boolean).length,
+      recall: ratio(seen.filter(Boolean).length, seen.length),
     },
     clean: { n: clean.length, flagged: count(clean), rate: rate(count(clean), clean.length) },
     hardNegatives: { n: hard.length, flagged: count(hard), rate: rate(count(hard), hard.length) },
