@@ -439,8 +439,9 @@ async function driveKintsugi(
   withWorker: boolean,
 ): Promise<number> {
   // The run without the worker left its messages' screening jobs in the outbox, never relayed;
-  // the worker's run must screen its own messages only.
-  if (withWorker) await discardOutbox(databaseUrl);
+  // the worker's run screens its own messages only, unless BENCH_WORKER_BACKLOG=1 asks it to
+  // drain that backlog too while the chat runs (a worker catching up after an outage).
+  if (withWorker && process.env.BENCH_WORKER_BACKLOG !== '1') await discardOutbox(databaseUrl);
   const api = await startApi(port, databaseUrl, database);
   const worker = withWorker ? startWorker(databaseUrl, database) : undefined;
   try {
