@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import {
@@ -14,7 +14,8 @@ import { WorkerModule } from './worker.module';
 /** Runs the queue processors (and the outbox relay) without serving HTTP. */
 async function main(): Promise<void> {
   const env = loadEnv();
-  setPriority(env.WORKER_NICE);
+  // Only ever lower the priority: raising it back needs privileges a worker should not have.
+  if (getPriority() < env.WORKER_NICE) setPriority(env.WORKER_NICE);
   await prepareDatabase(env.DATABASE_URL, startupLogger(env));
   const app = await NestFactory.createApplicationContext(WorkerModule.register(env), {
     bufferLogs: true,

@@ -43,6 +43,10 @@ export interface SetScore {
 
 const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
 const rate = (num: number, den: number) => (den === 0 ? 0 : num / den);
+const caughtShare = (caught: boolean[]) => {
+  const hits = caught.filter(Boolean).length;
+  return { n: caught.length, caught: hits, recall: ratio(hits, caught.length) };
+};
 
 /**
  * Precision and recall per category. A message is judged only on the categories its labeller
@@ -86,16 +90,8 @@ export function scoreSet(messages: LabelledMessage[], decisions: Decision[]): Se
   const count = (list: { flagged: boolean }[]) => list.filter((c) => c.flagged).length;
   return {
     categories,
-    indirectCrisis: {
-      n: indirect.length,
-      caught: indirect.filter(Boolean).length,
-      recall: ratio(indirect.filter(Boolean).length, indirect.length),
-    },
-    crisisSeen: {
-      n: seen.length,
-      caught: seen.filter(Boolean).length,
-      recall: ratio(seen.filter(Boolean).length, seen.length),
-    },
+    indirectCrisis: caughtShare(indirect),
+    crisisSeen: caughtShare(seen),
     clean: { n: clean.length, flagged: count(clean), rate: rate(count(clean), clean.length) },
     hardNegatives: { n: hard.length, flagged: count(hard), rate: rate(count(hard), hard.length) },
   };
