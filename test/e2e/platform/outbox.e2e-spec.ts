@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxRelay, OutboxService, QUEUES, redisOptions } from '@kintsugi/platform';
+import { OutboxCompletions } from '../../../libs/platform/src/outbox/outbox-completions';
 import { startApp, TestApp } from '../../support/app';
 import { eventually } from '../../support/eventually';
 import { expectError } from '../../support/expect-error';
@@ -74,6 +75,24 @@ describe('the outbox and readiness through a Redis outage', () => {
     const job = await eventually(() => queue.getJob(carrier.job_id), 10_000);
     expect(job.data).toEqual(carrier.payload);
     expect(await queue.getJob('probe-batch-2')).toBeUndefined();
+  });
+
+  it("marks a joined job's carrier done when the job finishes before the relay's commit renamed it", async () => {
+    const db = t.app.get(DataSource);
+    await db.transaction((tx) =>
+      t.app.get(OutboxService).add(tx, {
+        queue: QUEUES.email,
+        name: 'probe-carrier',
+        jobId: 'probe-carrier-1',
+        data: { n: 3 },
+      }),
+    );
+    // The row still has the id it had before a pass joined it; the joined job reports its own.
+    await t.app.get(OutboxCompletions).record(QUEUES.email, 'probe-carrier-1-join-0123456789ab');
+    const [row] = await db.query(
+      `SELECT done_at IS NOT NULL AS done FROM outbox WHERE job_id = 'probe-carrier-1'`,
+    );
+    expect(row).toEqual({ done: true });
   });
 
   it('answers 503 naming Redis while it is down, keeps running, and delivers what was written meanwhile', async () => {
