@@ -52,23 +52,25 @@ export class PseudonymsService {
     return new Map(rows.map((r) => [appearanceKey(r.group_id, r.user_id), toAppearance(r)]));
   }
 
-  /** How these members appear in one group. */
-  async inGroup(groupId: string, userIds: string[]): Promise<Map<string, Appearance>> {
-    const found = await this.appearances(userIds.map((userId) => ({ groupId, userId })));
-    return new Map(
-      userIds.flatMap((id) => {
-        const a = found.get(appearanceKey(groupId, id));
-        return a ? [[id, a] as const] : [];
-      }),
-    );
+  /** How these members appear in one group, by member. */
+  inGroup(groupId: string, userIds: string[]): Promise<Map<string, Appearance>> {
+    return this.appearancesBy(userIds, (userId) => ({ groupId, userId }));
   }
 
-  /** How one member appears in each of these groups. */
-  async ofMember(userId: string, groupIds: string[]): Promise<Map<string, Appearance>> {
-    const found = await this.appearances(groupIds.map((groupId) => ({ groupId, userId })));
+  /** How one member appears in each of these groups, by group. */
+  ofMember(userId: string, groupIds: string[]): Promise<Map<string, Appearance>> {
+    return this.appearancesBy(groupIds, (groupId) => ({ groupId, userId }));
+  }
+
+  private async appearancesBy(
+    ids: string[],
+    pairOf: (id: string) => { groupId: string; userId: string },
+  ): Promise<Map<string, Appearance>> {
+    const found = await this.appearances(ids.map(pairOf));
     return new Map(
-      groupIds.flatMap((id) => {
-        const a = found.get(appearanceKey(id, userId));
+      ids.flatMap((id) => {
+        const { groupId, userId } = pairOf(id);
+        const a = found.get(appearanceKey(groupId, userId));
         return a ? [[id, a] as const] : [];
       }),
     );
