@@ -38,7 +38,10 @@ export function joinJobs(rows: RelayRow[]): JoinedJobs {
   const open = new Map<string, { rows: RelayRow[]; field: string; ids: string[] }>();
   const close = (group: { rows: RelayRow[]; field: string; ids: string[] }) => {
     const [first, ...rest] = group.rows;
-    if (rest.length === 0) return jobs.push(first);
+    if (rest.length === 0) {
+      jobs.push(first);
+      return;
+    }
     const hash = createHash('sha1')
       .update(group.rows.map((r) => r.id).join(','))
       .digest('hex')
