@@ -15,6 +15,14 @@ const UNREACHABLE_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/**
+ * How long every connection must stay up before the outage counts as over. One name covers
+ * several connections (a worker's own and its blocking one), and one that finishes connecting
+ * just as Redis goes down says "ready" among the errors: without the wait that read as a
+ * recovery, and the next error as a second outage.
+ */
+const BACK_AFTER_MS = 3000;
+
 export function isRedisUnreachable(error: Error & { code?: string }): boolean {
   return (
     (error.code !== undefined && UNREACHABLE_CODES.has(error.code)) ||
@@ -38,13 +46,14 @@ export class QueueConnections {
   /** The queues and workers that lost Redis in the current outage and have not reconnected. */
   private readonly lost = new Set<string>();
   private downSince?: number;
+  private backTimer?: NodeJS.Timeout;
   private readonly whenBack: (() => void)[] = [];
 
   constructor(queues: Queue[]) {
     for (const queue of queues) this.watch(`queue ${queue.name}`, queue);
   }
 
-  /** True from the first failed connection until every queue and worker has reconnected. */
+  /** True from the first failed connection until every queue and worker has been back BACK_AFTER_MS. */
   get redisDown(): boolean {
     return this.downSince !== undefined;
   }
@@ -66,6 +75,8 @@ export class QueueConnections {
       return;
     }
     this.lost.add(name);
+    clearTimeout(this.backTimer);
+    this.backTimer = undefined;
     if (this.downSince !== undefined) return;
     this.downSince = Date.now();
     this.logger.warn(
@@ -76,6 +87,12 @@ export class QueueConnections {
 
   private reconnected(name: string): void {
     this.lost.delete(name);
+    if (this.downSince === undefined || this.lost.size > 0 || this.backTimer) return;
+    this.backTimer = setTimeout(() => this.back(), BACK_AFTER_MS).unref();
+  }
+
+  private back(): void {
+    this.backTimer = undefined;
     if (this.downSince === undefined || this.lost.size > 0) return;
     const downForMs = Date.now() - this.downSince;
     this.downSince = undefined;
