@@ -3,22 +3,26 @@
  * rates, against Kintsugi and two reference servers written for this bench
  * (reference/bare-server.ts: broadcast only; reference/commit-server.ts: one
  * INSERT per message, ack and broadcast after commit).
- * Run: node -r @swc-node/register bench/chat-fanout.ts   (about 3–4 minutes)
+ * Run: node -r @swc-node/register bench/chat-fanout.ts   (about 3–4 minutes;
+ * BENCH_WORKER=1 BENCH_TARGETS=kintsugi about 6)
  *
  * The load generator runs in its own process (a fork of this file) so that
  * its CPU is not the servers'. Per step it reports sends/s acked,
  * deliveries/s, ack and send-to-receive latency p50/p99, completeness (every
  * acked message received by all 20 members of its group), seq-order
  * violations and the server process's CPU (% of one core). A step passes
- * when p99 send-to-receive < 100 ms and nothing acked was lost; each
- * server's ceiling is its highest passing rate.
+ * when p99 send-to-receive < 100 ms and nothing acked was lost (a failing
+ * step is tried once more); each server's ceiling is its highest passing rate.
  *
- * BENCH_WORKER=1 measures Kintsugi twice in the same run, on the same
- * database: the API alone (the worker runs elsewhere), then the API with the
+ * BENCH_WORKER=1 measures Kintsugi both ways in the same run, on the same
+ * database: the API alone (the worker runs elsewhere), and the API with the
  * worker (outbox relay, screening of every message) on the same cores, as a
- * one-machine deployment runs them; it reports both ceilings and their
- * ratio. With the worker, each step also reports the worker's CPU and how
- * many committed messages were still unscreened when the step's drain ended.
+ * one-machine deployment runs them. One ceiling swings by a step or two from
+ * pass to pass on a small VM (a p99 is at the mercy of one stall), so it
+ * measures both BENCH_ROUNDS times (default 3), alternating which goes first,
+ * and reports each round's pair and the ratio of the two medians. With the
+ * worker, each step also reports the worker's CPU and how many committed
+ * messages were still unscreened when the step's drain ended.
  * The worker runs at its default niceness (WORKER_NICE, 10); BENCH_WORKER_NICE=0
  * measures it competing with the API on equal terms.
  */
@@ -30,6 +34,7 @@ import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { prepareDatabase } from '../libs/platform/src/database/prepare-database';
 import { dropRedisPrefix } from './support/redis-prefix';
+import { median } from './support/stats';
 
 const ROOT = join(__dirname, '..');
 const ADMIN_URL =
@@ -54,6 +59,8 @@ interface Member {
 }
 interface StepResult {
   rate: number;
+  /** 2 when the step failed once and was tried again; the second try is reported. */
+  tries: number;
   sendsPerSec: number;
   deliveriesPerSec: number;
   ackP50: number;
@@ -149,10 +156,8 @@ async function loadGenerator(url: string, members: Member[], probe: Probe): Prom
     );
   });
 
-  const results: StepResult[] = [];
   let next = 0;
-  // The first step warms up JIT, pools and caches on every server alike; not reported.
-  for (const [i, rate] of [RATES[0], ...RATES].entries()) {
+  const step = async (rate: number): Promise<StepResult> => {
     e2e = [];
     outOfOrder = 0;
     delivered.clear();
@@ -210,12 +215,10 @@ async function loadGenerator(url: string, members: Member[], probe: Probe): Prom
     }
     const total = [...delivered.values()].reduce((a, b) => a + b, 0);
     const complete = acked.filter((id) => (delivered.get(id) ?? 0) >= GROUP_SIZE).length;
-    if (i === 0) {
-      await sleep(500);
-      continue;
-    }
-    results.push({
+    await sleep(500);
+    return {
       rate,
+      tries: 1,
       sendsPerSec: acked.length / sendWindow,
       deliveriesPerSec: total / sendWindow,
       ackP50: pct(acks, 50),
@@ -228,12 +231,21 @@ async function loadGenerator(url: string, members: Member[], probe: Probe): Prom
       serverCpu,
       workerCpu,
       unscreened: await unscreened(),
-    });
+    };
+  };
+
+  // The first step warms up JIT, pools and caches on every server alike; not reported.
+  await step(RATES[0]);
+  const results: StepResult[] = [];
+  for (const rate of RATES) {
+    let result = await step(rate);
+    // One stall (a GC pause, a checkpoint, a burst of screening) can lift a 4 s step's p99 past
+    // the bar on a small VM; a failing step gets a second try, on every server alike.
+    if (!passes(result)) result = { ...(await step(rate)), tries: 2 };
+    results.push(result);
     // Two failing steps in a row, or one far past the ceiling: the rest would only take time.
     const failing = results.slice(-2).filter((r) => !passes(r));
-    const last = results[results.length - 1];
-    if (failing.length === 2 || last.e2eP99 > 2000 || last.completeness < 0.5) break;
-    await sleep(500);
+    if (failing.length === 2 || result.e2eP99 > 2000 || result.completeness < 0.5) break;
   }
   sockets.forEach((s) => s.close());
   await db?.end();
@@ -318,11 +330,11 @@ const fixed = (value: number | null, digits: number) =>
 function print(name: string, results: StepResult[], rss: number): void {
   console.log(`\n${name} (server RSS with ${MEMBERS} sockets open: ${rss.toFixed(0)} MiB)`);
   console.log(
-    'rate  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order  server CPU  worker CPU  unscreened',
+    'rate  tries  sends/s  deliv/s  ack p50/p99 ms  e2e p50/p99 ms  complete  refused  out-of-order  server CPU  worker CPU  unscreened',
   );
   for (const r of results) {
     console.log(
-      `${String(r.rate).padEnd(5)} ${r.sendsPerSec.toFixed(0).padStart(7)}  ${r.deliveriesPerSec.toFixed(0).padStart(7)}  ` +
+      `${String(r.rate).padEnd(5)} ${String(r.tries).padStart(5)}  ${r.sendsPerSec.toFixed(0).padStart(7)}  ${r.deliveriesPerSec.toFixed(0).padStart(7)}  ` +
         `${fixed(r.ackP50, 1).padStart(6)}/${fixed(r.ackP99, 1).padEnd(7)} ${fixed(r.e2eP50, 1).padStart(6)}/${fixed(r.e2eP99, 1).padEnd(7)} ` +
         `${(r.completeness * 100).toFixed(2).padStart(7)}%  ${String(r.refused).padStart(7)}  ${String(r.outOfOrder).padStart(12)}  ${r.serverCpu.toFixed(0).padStart(9)}%` +
         (r.workerCpu === null
@@ -383,10 +395,22 @@ async function main(): Promise<void> {
     const summary: Record<string, number> = {};
 
     const port = 3941;
-    if (TARGETS.includes('kintsugi')) {
+    const rounds: { alone: number; withWorker: number }[] = [];
+    if (TARGETS.includes('kintsugi') && process.env.BENCH_WORKER === '1') {
+      for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 3); round++) {
+        // Alternating the order evens out what the first run leaves the second (a warm cache, a bigger table).
+        const ceilings = new Map<boolean, number>();
+        for (const withWorker of round % 2 === 0 ? [false, true] : [true, false])
+          ceilings.set(
+            withWorker,
+            await driveKintsugi(port, members, dbUrl.toString(), database, withWorker),
+          );
+        rounds.push({ alone: ceilings.get(false)!, withWorker: ceilings.get(true)! });
+      }
+      summary.kintsugi = median(rounds.map((r) => r.alone));
+      summary.withWorker = median(rounds.map((r) => r.withWorker));
+    } else if (TARGETS.includes('kintsugi')) {
       summary.kintsugi = await driveKintsugi(port, members, dbUrl.toString(), database, false);
-      if (process.env.BENCH_WORKER === '1')
-        summary.withWorker = await driveKintsugi(port, members, dbUrl.toString(), database, true);
     }
 
     const references = [
@@ -419,8 +443,15 @@ async function main(): Promise<void> {
     console.log(`Kintsugi / commit server: ${ratio(summary.kintsugi, summary.commit)}×`);
     console.log(`Kintsugi / bare server:   ${ratio(summary.kintsugi, summary.bare)}×`);
     console.log(`commit / bare server:     ${ratio(summary.commit, summary.bare)}×`);
+    rounds.forEach((r, i) =>
+      console.log(
+        `round ${i + 1}: API alone ${r.alone}, with the worker ${r.withWorker} sends/s: ${ratio(r.withWorker, r.alone)}×`,
+      ),
+    );
     if (summary.withWorker !== undefined)
-      console.log(`with the worker / API alone: ${ratio(summary.withWorker, summary.kintsugi)}×`);
+      console.log(
+        `with the worker / API alone, median ceilings of ${rounds.length} rounds: ${ratio(summary.withWorker, summary.kintsugi)}×`,
+      );
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await sleep(500);

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { median } from './support/stats';
 
 const ROOT = join(__dirname, '..');
 const ENTRY = join(ROOT, 'dist/apps/api/src/main.js');
@@ -52,9 +53,6 @@ async function timeToReady(database: string): Promise<{ ms: number; rssMb: numbe
     await new Promise((resolve) => child.once('exit', resolve));
   }
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   if (!existsSync(ENTRY)) throw new Error('Build first: npm run build:server');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { prepareDatabase } from '../libs/platform/src/database/prepare-database';
+import { median } from './support/stats';
 
 const ROOT = join(__dirname, '..');
 const ADMIN_URL =
@@ -20,8 +21,6 @@ const PORT = 3951;
 const READS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function fill(
   db: Client,
