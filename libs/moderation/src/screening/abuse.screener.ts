@@ -1,4 +1,4 @@
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { ScreenFinding, Screener, uniqueFindings } from './screener';
 import {
   DATASET_INSULTS,
@@ -11,7 +11,18 @@ import {
 import { type AnalysedText, isNegatedAt } from './text/analyse';
 import { allMatches, clauseBefore, ownWords } from './text-scan';
 
-const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+/**
+ * Only the dataset's slurs and insults decide anything here, so the matcher looks for nothing
+ * else: matching its other words (fuck, shit…) too took a quarter of the worker's screening time.
+ */
+const dataset = new DataSet<{ originalWord?: string }>()
+  .addAll(englishDataset)
+  .removePhrasesIf(
+    (phrase) =>
+      !SLURS.has(phrase.metadata?.originalWord ?? '') &&
+      !DATASET_INSULTS.has(phrase.metadata?.originalWord ?? ''),
+  );
+const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
 
 // Words that may open an order without softening it: "go kill yourself", "@Sam just shut up".
 const ORDER_OPENER =
@@ -50,8 +61,7 @@ export class AbuseScreener implements Screener {
     let plain = text;
     const matches = matcher.getAllMatches(text, true).reverse();
     for (const match of matches) {
-      const word =
-        englishDataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? '';
+      const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? '';
       if (SLURS.has(word)) slur = true;
       if (DATASET_INSULTS.has(word) && word.length === match.endIndex + 1 - match.startIndex) {
         plain = plain.slice(0, match.startIndex) + word + plain.slice(match.endIndex + 1);
