@@ -20,9 +20,10 @@ const POLL_MS = 1000;
  * on a 2-core host each round trip costs the worker a few tenths of a
  * millisecond of CPU), at a cost far below the 2 s crisis alerts allow. In
  * the fan-out bench 50 ms rather than 15 took the worker from 31–34 % of a
- * core to 26–34 %.
+ * core to 26–34 %; 100 rather than 50, with a batch's two UPDATEs made one,
+ * from 23 % to 19 % at 800 sends/s and from 28 % to 24 % at 1,600.
  */
-const COALESCE_MS = 50;
+const COALESCE_MS = 100;
 const REDIS_TIMEOUT_MS = 3000;
 const KEEP_DONE_MS = 24 * 3600 * 1000;
 /**
@@ -152,21 +153,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       const { jobs, carriers, absorbed } = joinJobs(rows);
       await this.add(jobs);
-      if (carriers.length > 0)
-        await tx.query(
-          `UPDATE outbox SET job_id = c.job_id, payload = c.payload
-           FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS c(id, job_id, payload)
-           WHERE outbox.id = c.id`,
-          [
-            carriers.map((c) => c.id),
-            carriers.map((c) => c.job_id),
-            carriers.map((c) => JSON.stringify(c.payload)),
-          ],
-        );
+      // One statement for the whole batch: every round trip costs a busy worker CPU.
       await tx.query(
-        `UPDATE outbox SET sent_at = now(), done_at = CASE WHEN id = ANY($2) THEN now() END
-         WHERE id = ANY($1)`,
-        [rows.map((r) => r.id), absorbed],
+        `UPDATE outbox SET sent_at = now(), done_at = CASE WHEN outbox.id = ANY($2) THEN now() END,
+                job_id = coalesce(c.job_id, outbox.job_id), payload = coalesce(c.payload, outbox.payload)
+         FROM unnest($1::bigint[]) AS r(id)
+         LEFT JOIN unnest($3::bigint[], $4::text[], $5::jsonb[]) AS c(id, job_id, payload) ON c.id = r.id
+         WHERE outbox.id = r.id`,
+        [
+          rows.map((r) => r.id),
+          absorbed,
+          carriers.map((c) => c.id),
+          carriers.map((c) => c.job_id),
+          carriers.map((c) => JSON.stringify(c.payload)),
+        ],
       );
       return rows.length;
     });
