@@ -58,6 +58,21 @@ describe('CrisisScreener', () => {
     expect(flags(text)).toBe(false);
   });
 
+  // These name a means or an act, not an intent: alone they were wrong about as often as right
+  // across train and dev, so they count only beside another cue (the classifier still reads them).
+  it.each([
+    'The rope swing in the garden is the last thing he built for the boys.',
+    'He keeps a shotgun for the pigeons on the farm.',
+    'Wrote her a goodbye letter and never sent it.',
+    'The kids were jumping off the pier all afternoon.',
+  ])('does not decide alone on a means or an act named in passing: %s', (text) => {
+    expect(flags(text)).toBe(false);
+  });
+
+  it('still hears a means beside another cue', () => {
+    expect(flags('Goodbye everyone. The rope is ready in the garage.')).toBe(true);
+  });
+
   it('marks every finding urgent and never repeats the text', () => {
     const findings = screener.screen(analyse('I want to kill myself tonight.'));
     expect(findings).toEqual([
