@@ -20,10 +20,11 @@ const POLL_MS = 1000;
  * on a 2-core host each round trip costs the worker a few tenths of a
  * millisecond of CPU), at a cost far below the 2 s crisis alerts allow. In
  * the fan-out bench 50 ms rather than 15 took the worker from 31–34 % of a
- * core to 26–34 %; 100 rather than 50, with a batch's two UPDATEs made one,
- * from 23 % to 19 % at 800 sends/s and from 28 % to 24 % at 1,600.
+ * core to 26–34 %. 100 ms (tried with a batch's two UPDATEs made one) took
+ * it from 23 % to 19 % at 800 sends/s but doubled the screening bench's
+ * commit → review item p99 (267 ms to 459–544, max 1,088): not worth it.
  */
-const COALESCE_MS = 100;
+const COALESCE_MS = 50;
 const REDIS_TIMEOUT_MS = 3000;
 const KEEP_DONE_MS = 24 * 3600 * 1000;
 /**
