@@ -23,7 +23,7 @@
  * and reports each round's pair and the ratio of the two medians. With the
  * worker, each step also reports the worker's CPU and how many committed
  * messages were still unscreened when the step's drain ended.
- * The worker runs at its default niceness (WORKER_NICE, 10); BENCH_WORKER_NICE=0
+ * The worker runs at its default niceness (WORKER_NICE, 19); BENCH_WORKER_NICE=0
  * measures it competing with the API on equal terms.
  */
 import { ChildProcess, fork } from 'node:child_process';

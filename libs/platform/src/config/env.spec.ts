@@ -15,7 +15,7 @@ describe('loadEnv', () => {
     expect(env.JWT_SECRET).toHaveLength(64);
     expect(env.presenceLeaseMs).toBe(60_000);
     expect(env.newMemberHoldMs).toBe(600_000);
-    expect(env.WORKER_NICE).toBe(10);
+    expect(env.WORKER_NICE).toBe(19);
   });
 
   it.each([

@@ -75,13 +75,15 @@ export class Env {
   /**
    * The worker process's niceness (0–19). On a host it shares with the API, the API's chat
    * comes first and screening takes the CPU the chat leaves; screening has a second to spare,
-   * a chat message a tenth of one. The API process (with RUN_WORKERS) never changes its own.
+   * a chat message a tenth of one. 19 rather than 10 raised the fan-out bench's ceiling with
+   * the worker from 1,600 to 2,000–2,200 sends/s, and screening still kept pace at every step.
+   * The API process (with RUN_WORKERS) never changes its own.
    */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number from 0 to 19' })
   @Min(0, { message: 'must be a whole number from 0 to 19' })
   @Max(19, { message: 'must be a whole number from 0 to 19' })
-  WORKER_NICE = 10;
+  WORKER_NICE = 19;
 
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
