@@ -13,7 +13,8 @@ import { allMatches, clauseBefore, ownWords } from './text-scan';
 
 /**
  * Only the dataset's slurs and insults decide anything here, so the matcher looks for nothing
- * else: matching its other words (fuck, shit…) too took a quarter of the worker's screening time.
+ * else: matching its other words (fuck, shit…) too made the rules take 0.103 ms a message
+ * instead of 0.074 (bench/screeners.bench.ts, every finding the same).
  */
 const dataset = new DataSet<{ originalWord?: string }>()
   .addAll(englishDataset)

@@ -76,7 +76,8 @@ export class Env {
    * The worker process's niceness (0–19). On a host it shares with the API, the API's chat
    * comes first and screening takes the CPU the chat leaves; screening has a second to spare,
    * a chat message a tenth of one. 19 rather than 10 raised the fan-out bench's ceiling with
-   * the worker from 1,600 to 2,000–2,200 sends/s, and screening still kept pace at every step.
+   * the worker from 1,600 sends/s (three rounds) to a median of 2,000 (six rounds, 800–2,400),
+   * and screening still kept pace at every step.
    * The API process (with RUN_WORKERS) never changes its own.
    */
   @Transform(toInt)
