@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxRelay, OutboxService, QUEUES, redisOptions } from '@kintsugi/platform';
+import { JobSpec, OutboxRelay, OutboxService, QUEUES, redisOptions } from '@kintsugi/platform';
 import { OutboxCompletions } from '../../../libs/platform/src/outbox/outbox-completions';
 import { startApp, TestApp } from '../../support/app';
 import { eventually } from '../../support/eventually';
@@ -25,6 +25,10 @@ describe('the outbox and readiness through a Redis outage', () => {
     queue.on('error', () => undefined);
   });
 
+  /** Writes outbox rows in a transaction of their own, as a feature's commit does. */
+  const write = (...jobs: JobSpec[]) =>
+    t.app.get(DataSource).transaction((tx) => t.app.get(OutboxService).add(tx, ...jobs));
+
   afterAll(async () => {
     await queue.close();
     await t.close();
@@ -37,14 +41,12 @@ describe('the outbox and readiness through a Redis outage', () => {
   });
 
   it('relays a row written in a transaction to its queue with its job id', async () => {
-    await t.app.get(DataSource).transaction((tx) =>
-      t.app.get(OutboxService).add(tx, {
-        queue: QUEUES.email,
-        name: 'probe',
-        jobId: 'probe-before-outage',
-        data: { n: 1 },
-      }),
-    );
+    await write({
+      queue: QUEUES.email,
+      name: 'probe',
+      jobId: 'probe-before-outage',
+      data: { n: 1 },
+    });
     const job = await eventually(() => queue.getJob('probe-before-outage'), 10_000);
     expect(job.name).toBe('probe');
     expect(job.data).toEqual({ n: 1 });
@@ -59,7 +61,7 @@ describe('the outbox and readiness through a Redis outage', () => {
       data: { ids: [`a${n}`, `b${n}`] },
       joinable: true,
     });
-    await db.transaction((tx) => t.app.get(OutboxService).add(tx, probe(1), probe(2), probe(3)));
+    await write(probe(1), probe(2), probe(3));
     const rows = await eventually(async () => {
       const found: { job_id: string; payload: object; sent: boolean; done: boolean }[] =
         await db.query(
@@ -78,20 +80,17 @@ describe('the outbox and readiness through a Redis outage', () => {
   });
 
   it("marks a joined job's carrier done when the job finishes before the relay's commit renamed it", async () => {
-    const db = t.app.get(DataSource);
-    await db.transaction((tx) =>
-      t.app.get(OutboxService).add(tx, {
-        queue: QUEUES.email,
-        name: 'probe-carrier',
-        jobId: 'probe-carrier-1',
-        data: { n: 3 },
-      }),
-    );
+    await write({
+      queue: QUEUES.email,
+      name: 'probe-carrier',
+      jobId: 'probe-carrier-1',
+      data: { n: 3 },
+    });
     // The row still has the id it had before a pass joined it; the joined job reports its own.
     await t.app.get(OutboxCompletions).record(QUEUES.email, 'probe-carrier-1-join-0123456789ab');
-    const [row] = await db.query(
-      `SELECT done_at IS NOT NULL AS done FROM outbox WHERE job_id = 'probe-carrier-1'`,
-    );
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT done_at IS NOT NULL AS done FROM outbox WHERE job_id = 'probe-carrier-1'`);
     expect(row).toEqual({ done: true });
   });
 
@@ -108,14 +107,12 @@ describe('the outbox and readiness through a Redis outage', () => {
     expect((await t.http().get('/health')).status).toBe(200);
 
     const db = t.app.get(DataSource);
-    await db.transaction((tx) =>
-      t.app.get(OutboxService).add(tx, {
-        queue: QUEUES.email,
-        name: 'probe',
-        jobId: 'probe-during-outage',
-        data: { n: 2 },
-      }),
-    );
+    await write({
+      queue: QUEUES.email,
+      name: 'probe',
+      jobId: 'probe-during-outage',
+      data: { n: 2 },
+    });
     await t.app
       .get(OutboxRelay)
       .relayPending()
