@@ -25,8 +25,9 @@ class ReleaseHeldPostJob {
 
 /**
  * The moderation queue: a `screen-messages` job per commit batch of new
- * messages (the relay joins the batches waiting at once into one) and a `screen-message` job per edit, written to the outbox by the
- * chat in the messages' own transaction (a batch retried whole screens again
+ * messages (the relay joins the batches waiting at once into one) and a
+ * `screen-message` job per edit, written to the outbox by the chat in the
+ * messages' own transaction (a batch retried whole screens again
  * what it had screened, which changes nothing: screening is idempotent), and
  * one delayed `release-held-post` per new member's held post, written by
  * screening with the post's review item. A failure throws, so BullMQ
