@@ -1,4 +1,5 @@
 import type { AnalysedText } from '../text/analyse';
+import { perWord } from '../text/per-word';
 import { conceptsOf } from './concepts';
 
 const WORD = /^[\p{L}\p{N}']+$/u;
@@ -21,9 +22,7 @@ export function featuresOf(text: AnalysedText): string[] {
     }
     lemmas.push(token.lemma);
     features.add(token.negatedBy >= 0 ? `n:${token.lemma}` : `w:${token.lemma}`);
-    const padded = `<${token.word}>`;
-    for (let n = 4; n <= 5; n++)
-      for (let i = 0; i + n <= padded.length; i++) features.add(`c:${padded.slice(i, i + n)}`);
+    for (const gram of characterGrams(token.word)) features.add(gram);
   }
   for (let i = 0; i + 1 < lemmas.length; i++) {
     if (lemmas[i] === '|' || lemmas[i + 1] === '|') continue;
@@ -38,3 +37,11 @@ export function featuresOf(text: AnalysedText): string[] {
   });
   return [...features];
 }
+
+const characterGrams = perWord((word: string): readonly string[] => {
+  const padded = `<${word}>`;
+  const grams: string[] = [];
+  for (let n = 4; n <= 5; n++)
+    for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+  return grams;
+});

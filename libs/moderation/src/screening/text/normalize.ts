@@ -1,6 +1,7 @@
 import emojiKeywords from 'emojilib';
 import emojiRegex from 'emoji-regex';
 import { isEnglishWord } from './english';
+import { perWord } from './per-word';
 
 /** One message in the two forms the screeners read. */
 export interface NormalizedText {
@@ -166,13 +167,13 @@ const LEET: Record<string, string> = {
 const NUMBER_WITH_UNIT =
   /^\d+(?:st|nd|rd|th|am|pm|s|h|hr|hrs|m|min|mins|k|x|yo|yr|yrs|kg|lbs?|ft|cm|mm|km|mi|mph|gb|mb|p|ish)$/;
 
-function expandToken(token: string): string {
+const expandToken = perWord((token: string): string => {
   const core = token.replace(/^['!|]+|['!|]+$/g, '');
   if (!core) return token;
   const prefix = token.slice(0, token.indexOf(core));
   const suffix = token.slice(prefix.length + core.length);
   return prefix + expandWord(core) + suffix;
-}
+});
 
 function expandWord(word: string): string {
   if (word in SPELLED_OUT) return SPELLED_OUT[word];
