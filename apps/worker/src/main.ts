@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { getPriority, setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import {
@@ -9,13 +8,13 @@ import {
   prepareDatabase,
   startupLogger,
 } from '@kintsugi/platform';
+import { lowerPriority } from './lower-priority';
 import { WorkerModule } from './worker.module';
 
 /** Runs the queue processors (and the outbox relay) without serving HTTP. */
 async function main(): Promise<void> {
   const env = loadEnv();
-  // Only ever lower the priority: raising it back needs privileges a worker should not have.
-  if (getPriority() < env.WORKER_NICE) setPriority(env.WORKER_NICE);
+  lowerPriority(env.WORKER_NICE);
   await prepareDatabase(env.DATABASE_URL, startupLogger(env));
   const app = await NestFactory.createApplicationContext(WorkerModule.register(env), {
     bufferLogs: true,
