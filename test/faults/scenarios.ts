@@ -57,17 +57,17 @@ const workerKill: Scenario = {
     const { fleet, groups } = await suite.scenarioFleet();
     fleet.startSending(SEND_EVERY_MS);
     await sleep(2000);
-    // Mid-screening: jobs active in the worker right now.
-    await waitFor(
+    // Mid-screening: killed as soon as jobs are seen active. Asking again before the kill would
+    // give jobs that take a few milliseconds the time to finish.
+    const active = await waitFor(
       'screening jobs active',
-      async () => (await suite.moderation.getActiveCount()) > 0,
+      () => suite.moderation.getActiveCount(),
       15_000,
       5,
     );
-    const active = await suite.moderation.getActiveCount();
     suite.worker.kill('SIGKILL');
     await suite.worker.exited();
-    say(`  worker killed with ${active} screening jobs active`);
+    say(`  worker killed right after it was seen with ${active} screening jobs active`);
     await sleep(5000);
     const restartedAt = Date.now();
     await suite.ensureWhole();
