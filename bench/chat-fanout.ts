@@ -4,7 +4,7 @@
  * (reference/bare-server.ts: broadcast only; reference/commit-server.ts: one
  * INSERT per message, ack and broadcast after commit).
  * Run: node -r @swc-node/register bench/chat-fanout.ts   (about 3–4 minutes;
- * BENCH_WORKER=1 BENCH_TARGETS=kintsugi about 10)
+ * BENCH_WORKER=1 BENCH_TARGETS=kintsugi 10 to 15)
  *
  * The load generator runs in its own process (a fork of this file) so that
  * its CPU is not the servers'. Per step it reports sends/s acked,
