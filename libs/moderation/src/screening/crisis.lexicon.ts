@@ -1,3 +1,5 @@
+import { MEDICATION } from './medications';
+
 export type CrisisKind = 'suicidal wording' | 'self-harm wording';
 
 export interface CrisisCue {
@@ -8,7 +10,7 @@ export interface CrisisCue {
 }
 
 const SELF = String.raw`(?:myself|my ?self)`;
-const MEANS = String.raw`(?:pills|tablets|meds|medication|painkillers|sleeping pills|paracetamol|tylenol|acetaminophen|aspirin|ibuprofen|oxy(?:codone|contin)?|xanax|insulin)`;
+const MEANS = MEDICATION;
 const cue = (
   pattern: RegExp,
   kind: CrisisKind = 'suicidal wording',

@@ -73,6 +73,19 @@ describe('CrisisScreener', () => {
     expect(flags('Goodbye everyone. The rope is ready in the garage.')).toBe(true);
   });
 
+  // Members name the medicine their own doctor prescribed, not "pills".
+  it.each([
+    "I've been saving up my zopiclone instead of taking it.",
+    'stockpiling the sertraline, nearly two months of it now',
+    'How many amitriptyline would it take, roughly?',
+  ])('hears medicines saved up or counted by name: %s', (text) => {
+    expect(flags(text)).toBe(true);
+  });
+
+  it('does not hear a medicine taken as prescribed', () => {
+    expect(flags('Started sertraline last month and my GP says give it six weeks.')).toBe(false);
+  });
+
   it('marks every finding urgent and never repeats the text', () => {
     const findings = screener.screen(analyse('I want to kill myself tonight.'));
     expect(findings).toEqual([

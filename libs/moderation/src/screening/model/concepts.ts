@@ -1,5 +1,6 @@
 import type { AnalysedText } from '../text/analyse';
 import { isNegatedAt } from '../text/analyse';
+import { MEDICATION } from '../medications';
 import { allMatches } from '../text-scan';
 
 /**
@@ -28,10 +29,10 @@ export const CONCEPTS: Record<string, RegExp> = {
     String.raw`\b(?:no|zero|not any|any) (?:future|hope|point|way forward|tomorrow|light)\b|\bhopeless\b|\bnothing (?:will|'?ll|is going to|is ever going to|gonna|ever) (?:ever )?(?:get|be|change|improve|help)\b|\b(?:never|not ever) (?:going to|gonna|will) (?:get|be) (?:better|ok|okay|right|fine)\b|\bcan'?t (?:see|imagine|picture) (?:a |any |the |my |next )?(?:future|next (?:year|month|week|christmas|summer)|myself (?:in|at|next)|way (?:out|through|forward)|point|end to)\b|\bwhat'?s the point\b|\bno reason\b|\bpointless\b|\b(?:give|gave|giving) up on (?:everything|life|myself)\b|\bnothing left\b|\bempty\b`,
   ),
   means: new RegExp(
-    String.raw`\b(?:pills?|tablets?|meds|medication|painkillers|paracetamol|tylenol|sleeping|overdose|od|rope|noose|belt|gun|pistol|rifle|shotgun|firearm|bullets?|blade|razor|knife|bridge|cliff|ledge|roof|rooftop|tracks|train line|railway|motorway|garage|exhaust|hose|engine running|bath|wrists?|ligature|lethal|cabinet|stash|stockpil\w*|sav(?:ed|ing) (?:up|them)|collect(?:ed|ing)|enough to|edge of the platform|platform edge|(?:the )?(?:rail|railing|edge)|let(?:ting)? (?:the )?trains? (?:go|pass))\b`,
+    String.raw`\b(?:${MEDICATION}|pills?|tablets?|sleeping|overdose|od|rope|noose|belt|gun|pistol|rifle|shotgun|firearm|bullets?|blade|razor|knife|bridge|cliff|ledge|roof|rooftop|tracks|train line|railway|motorway|garage|exhaust|hose|engine running|bath|wrists?|ligature|lethal|cabinet|stash|stockpil\w*|sav(?:ed|ing) (?:up|them)|collect(?:ed|ing)|enough to|edge of the platform|platform edge|(?:the )?(?:rail|railing|edge)|let(?:ting)? (?:the )?trains? (?:go|pass))\b`,
   ),
   method_research: new RegExp(
-    String.raw`\b(?:look(?:ed|ing)?|search(?:ed|ing)?|googl(?:e|ed|ing)|read(?:ing)?|research(?:ed|ing)?|find(?:ing)? out|check(?:ed|ing)?|ask(?:ed|ing)?)(?: up| about| into| on)? (?:how (?:many|much|long|high|far|to|it|quick)|what (?:dose|amount|height)|lethal|painless|methods?|ways? to|the quickest|the easiest)\b|\bhow (?:long|many|much) (?:does it|would it|it takes?|until|before|to)\b|\bhow (?:high|tall) (?:a|the) (?:bridge|building|drop)\b|\b(?:lethal|fatal) (?:dose|amount|height)\b|\bpainless(?:ly)?\b|\bquick(?:est)? way\b`,
+    String.raw`\b(?:look(?:ed|ing)?|search(?:ed|ing)?|googl(?:e|ed|ing)|read(?:ing)?|research(?:ed|ing)?|find(?:ing)? out|check(?:ed|ing)?|ask(?:ed|ing)?)(?: up| about| into| on)? (?:how (?:many|much|long|high|far|to|it|quick)|what (?:dose|amount|height)|lethal|painless|methods?|ways? to|the quickest|the easiest)\b|\bhow (?:long|many|much) (?:does it|would it|it takes?|until|before|to)\b|\bhow (?:many|much)\b(?: [\w']+){1,6} (?:would|will|does|did|do|should) it take\b|\bhow (?:high|tall) (?:a|the) (?:bridge|building|drop)\b|\b(?:lethal|fatal) (?:dose|amount|height)\b|\bpainless(?:ly)?\b|\bquick(?:est)? way\b`,
   ),
   absence: new RegExp(
     String.raw`\b(?:won'?t|will not|wont|shan'?t|not going to|not gonna|might not|may not|probably won'?t|don'?t think i'?ll|not sure i'?ll) (?:be )?(?:here|there|around|coming|come|make it|join|see you|be back|be at|attend|need)\b|\bdon'?t (?:wait|save (?:a|my) (?:seat|place)|bother waiting|expect me)\b|\b(?:keep|save) my (?:seat|place) for someone\b|\bwithout me (?:next|from now|going forward)\b`,

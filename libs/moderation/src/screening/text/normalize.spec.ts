@@ -35,7 +35,18 @@ describe('normalizeText', () => {
     ['k i l l m y s e l f', 'kill myself'],
     ['s.u.i.c.i.d.e', 'suicide'],
     ['e-n-d m-y l-i-f-e', 'end my life'],
+    ['want to d.i.e tbh', 'want to die tbh'],
+    ['k.m.s', 'kill myself'],
+    ['d-i-e', 'die'],
   ])('joins words spelt out letter by letter: %s', (text, expected) =>
+    expect(plain(text)).toBe(expected),
+  );
+
+  it.each([
+    ['e.g. the passwords', 'e.g. the passwords'],
+    ['u r a joke', 'you are a joke'],
+    ['a t-shirt', 'a t-shirt'],
+  ])('leaves two spelt letters, spaced words and hyphens alone: %s', (text, expected) =>
     expect(plain(text)).toBe(expected),
   );
 

@@ -53,11 +53,19 @@ const SPACED_PHRASES = [
   'hang myself',
 ].map((phrase) => [phrase.replace(/ /g, ''), phrase] as const);
 
+/**
+ * Three letters joined by a dot, dash or star ("d.i.e", "k-m-s", "r.i.p."). Not by spaces: "u r a"
+ * is text-speak, three words. Two letters ("e.g.", "i.e.") stay as they are.
+ */
+const THREE_LETTERS = /(?<![\p{L}.\-*])(\p{L})([.\-*])(\p{L})\2(\p{L})\2?(?![\p{L}.\-*])/gu;
+
 function joinSpacedLetters(text: string): string {
-  return text.replace(/(?<!\p{L})(?:\p{L}[ .\-_*]{1,2}){3,}\p{L}(?!\p{L})/gu, (spaced) => {
-    const joined = spaced.replace(/[^\p{L}]/gu, '');
-    return SPACED_PHRASES.find(([compact]) => compact === joined)?.[1] ?? joined;
-  });
+  return text
+    .replace(/(?<!\p{L})(?:\p{L}[ .\-_*]{1,2}){3,}\p{L}(?!\p{L})/gu, (spaced) => {
+      const joined = spaced.replace(/[^\p{L}]/gu, '');
+      return SPACED_PHRASES.find(([compact]) => compact === joined)?.[1] ?? joined;
+    })
+    .replace(THREE_LETTERS, '$1$3$4');
 }
 
 /** Whole-word text-speak and algospeak, spelt as the lexicons and the model expect. */
