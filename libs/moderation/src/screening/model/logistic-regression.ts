@@ -5,6 +5,8 @@ export interface FitOptions {
   l2: number;
   iterations?: number;
   learningRate?: number;
+  /** How much each message counts, beside its class's weight; 1 for every message by default. */
+  messageWeights?: number[];
 }
 
 /**
@@ -22,7 +24,7 @@ export function fitLogistic(
   vocabulary: string[],
   messages: string[][],
   positive: boolean[],
-  { l2, iterations = 300, learningRate = 0.5 }: FitOptions,
+  { l2, iterations = 300, learningRate = 0.5, messageWeights }: FitOptions,
 ): { bias: number; weights: Record<string, number> } {
   const index = new Map(vocabulary.map((f, i) => [f, i]));
   const rows = messages.map((features) => {
@@ -39,6 +41,7 @@ export function fitLogistic(
   for (const row of rows) row.values = row.values.map((v, k) => v * emphasis[row.columns[k]]);
   const classWeight = (y: boolean) =>
     y ? n / (2 * Math.max(1, positives)) : n / (2 * Math.max(1, n - positives));
+  const weightOf = (i: number) => classWeight(positive[i]) * (messageWeights?.[i] ?? 1);
 
   const w = new Float64Array(vocabulary.length);
   const history = new Float64Array(vocabulary.length + 1);
@@ -49,7 +52,7 @@ export function fitLogistic(
     rows.forEach(({ columns, values }, i) => {
       let z = bias;
       columns.forEach((c, k) => (z += w[c] * values[k]));
-      const error = (1 / (1 + Math.exp(-z)) - (positive[i] ? 1 : 0)) * classWeight(positive[i]);
+      const error = (1 / (1 + Math.exp(-z)) - (positive[i] ? 1 : 0)) * weightOf(i);
       biasGradient += error;
       columns.forEach((c, k) => (gradient[c] += error * values[k]));
     });

@@ -22,6 +22,14 @@ const MIN_DOCUMENT_FREQUENCY = 3;
 const L2 = 1e-4;
 /** Weights smaller than this change no decision and only grow the file. */
 const PRUNE_BELOW = 0.05;
+/**
+ * A clean message that looks like a category (tag `hard_negative`) counts this many times in
+ * training. They are where the clean budget goes, and the writers' sets hold fewer of them than the
+ * holdouts do. On a stand-in of three scored holdouts (2,237 messages, left out of train for the
+ * trial) twice took clean messages sent to review from 6.2 % to 5.5 % with crisis recall 0.905 →
+ * 0.907; four times cost crisis recall (0.882).
+ */
+const HARD_NEGATIVE_WEIGHT = 2;
 
 /**
  * What each category may cost on dev when the classifier adds its own finds to the rules':
@@ -73,7 +81,12 @@ async function main(): Promise<void> {
       vocabulary,
       rows.map((i) => trainFeatures[i]),
       rows.map((i) => train[i].labels.includes(category)),
-      { l2: L2 },
+      {
+        l2: L2,
+        messageWeights: rows.map((i) =>
+          train[i].tags.includes('hard_negative') ? HARD_NEGATIVE_WEIGHT : 1,
+        ),
+      },
     );
     const weights = Object.fromEntries(
       Object.entries(fitted.weights)
