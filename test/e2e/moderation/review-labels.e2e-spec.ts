@@ -14,6 +14,8 @@ const SUBTLE = [
   'nobody in this group is buying your sob story, sweetheart',
   'maybe if you looked in a mirror you would understand why',
   'keep posting, we all enjoy laughing at you',
+  'another novel from our resident drama queen, how lovely',
+  'we get it, you are the main character',
 ];
 const MISSED = SUBTLE.find((text) => screenMessage(text).priority === null);
 
