@@ -10,7 +10,6 @@ export interface CrisisCue {
 }
 
 const SELF = String.raw`(?:myself|my ?self)`;
-const MEANS = MEDICATION;
 const cue = (
   pattern: RegExp,
   kind: CrisisKind = 'suicidal wording',
@@ -114,13 +113,13 @@ export const STRONG_CUES: CrisisCue[] = [
   cue(/\b(?:ways?|how) to (?:die|overdose|hang)\b|\bpainless (?:way|death)\b/i),
   cue(
     new RegExp(
-      String.raw`\bhow many ${MEANS}\b|\b(?:sav|stockpil|hoard|collect)(?:e|ed|ing) (?:up )?(?:my |his |her |the )?${MEANS}`,
+      String.raw`\bhow many ${MEDICATION}\b|\b(?:sav|stockpil|hoard|collect)(?:e|ed|ing) (?:up )?(?:my |his |her |the )?${MEDICATION}`,
       'i',
     ),
   ),
   cue(
     new RegExp(
-      String.raw`\b(?:took|taken|swallowed) (?:a (?:bunch|handful|lot)|all|the whole (?:bottle|pack)) of (?:my |his |her |the )?(?:\w+ )?${MEANS}`,
+      String.raw`\b(?:took|taken|swallowed) (?:a (?:bunch|handful|lot)|all|the whole (?:bottle|pack)) of (?:my |his |her |the )?(?:\w+ )?${MEDICATION}`,
       'i',
     ),
   ),
@@ -175,7 +174,7 @@ export const WEAK_CUES: RegExp[] = [
   /\bready to go\b/i,
   /\b(?:wanted|want) to say (?:thank you|thanks|goodbye|sorry)\b/i,
   /\b(?:it'?s )?all i (?:can )?think about\b|\bkeep (?:looking at|staring at|thinking about) (?:it|them)\b/i,
-  new RegExp(String.raw`\b(?:bottle|box|packs?|stash|strip) of ${MEANS}`, 'i'),
+  new RegExp(String.raw`\b(?:bottle|box|packs?|stash|strip) of ${MEDICATION}`, 'i'),
   // Alone, these were wrong about as often as right across train and dev (a rope swing, a goodbye
   // letter to the affair partner, a gun kept for hunting, "overdosed on chocolate"): they named a
   // means or an act, not an intent. They count only beside another cue; the classifier, which

@@ -13,11 +13,10 @@ export interface FitOptions {
  * Binary logistic regression over binary features, scaled as `probability` scores them, classes
  * weighted to count equally (and each message by its own weight, when given), fitted by
  * full-batch gradient descent with AdaGrad step sizes: convex, so the same data always gives the
- * same weights. Each feature is first multiplied by
- * one plus the size of its naive-Bayes log-count ratio (as in Wang and Manning's NBSVM), so the
- * penalty holds back rare, uninformative features more than telling ones; on dev this ranked
- * crises and threats better than the plain fit. The factor is folded into the weights returned,
- * so scoring needs nothing but them.
+ * same weights. Each feature is first multiplied by one plus the size of its naive-Bayes
+ * log-count ratio (as in Wang and Manning's NBSVM), so the penalty holds back rare, uninformative
+ * features more than telling ones; on dev this ranked crises and threats better than the plain
+ * fit. The factor is folded into the weights returned, so scoring needs nothing but them.
  * Written here rather than taken from a library because the JavaScript ones are dense (a row per
  * message of tens of thousands of zeros) or train online in arrival order.
  */
