@@ -72,7 +72,11 @@ export class PersonalDetailsScreener implements Screener {
       // Runs of years ("1999-2003") and dotted dates ("12.06.2004") have phone-like length.
       const onlyYears = groups.every((g) => /^(?:19|20)\d\d$/.test(g));
       const date = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
-      return digits >= 7 && digits <= 15 && !onlyYears && !date;
+      // A bracket in a phone number closes around an area or country code before more digits,
+      // "(415) 555-0132", "+44 (0)20 7946 0958"; one left open or closing the run is prose
+      // around figures: "paid 1500 (500 each)".
+      const looseBracket = /[()]/.test(candidate.replace(/\(\d{1,4}\)(?=[\s.-]*\d)/g, ''));
+      return digits >= 7 && digits <= 15 && !onlyYears && !date && !looseBracket;
     });
   }
 
