@@ -16,6 +16,7 @@ describe('PersonalDetailsScreener', () => {
     ['My number: +33 6 12 34 56 78', 'phone number'],
     ['text me 415.555.0198', 'phone number'],
     ['the office is +44 (0)20 7946 0958', 'phone number'],
+    ['ring me on (+44) 7700 900461', 'phone number'],
     ['Text me at five five five, two one two, nine nine eight seven', 'phone number'],
     ['We live at 42 Elm Street.', 'street address'],
     ['Find us at 12 Orchard Close, Bristol', 'street address'],

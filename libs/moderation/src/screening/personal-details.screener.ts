@@ -73,9 +73,10 @@ export class PersonalDetailsScreener implements Screener {
       const onlyYears = groups.every((g) => /^(?:19|20)\d\d$/.test(g));
       const date = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
       // A bracket in a phone number closes around an area or country code before more digits,
-      // "(415) 555-0132", "+44 (0)20 7946 0958"; one left open or closing the run is prose
-      // around figures: "paid 1500 (500 each)".
-      const looseBracket = /[()]/.test(candidate.replace(/\(\d{1,4}\)(?=[\s.-]*\d)/g, ''));
+      // "(415) 555-0132", "+44 (0)20 7946 0958", "(+44) 7700 900461" (its candidate starts at
+      // the plus); one left open or closing the run is prose around figures: "paid 1500 (500
+      // each)".
+      const looseBracket = /[()]/.test(candidate.replace(/\(?\+?\d{1,4}\)(?=[\s.-]*\d)/g, ''));
       return digits >= 7 && digits <= 15 && !onlyYears && !date && !looseBracket;
     });
   }
