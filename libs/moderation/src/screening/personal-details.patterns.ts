@@ -2,7 +2,10 @@
 // ("I asked him.He lied") from reading as a domain.
 const TLD = String.raw`(?:com|net|org|edu|gov|io|co|uk|me|ly|gl|be|tv|info|biz|app|dev|blog|page|site|online|xyz|us|ca|au|nz|ie|de|fr|es|nl|se|no|in|gg|ee|so|to|link|art|shop|store|club|life|coach)`;
 
-export const EMAIL = new RegExp(String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.${TLD}\b`, 'i');
+// More country domains for addresses ("marcin.kowalski@wp.pl"); not "my", "it" or "at", which
+// an undisguised " at " and a full stop would make of prose ("ringing me at work. My…").
+const MAIL_TLD = String.raw`(?:${TLD}|pl|pt|br|mx|za|ru|jp|ch|dk|fi|cz|gr|ro|sg|hk|ph|ng|ke)`;
+export const EMAIL = new RegExp(String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.${MAIL_TLD}\b`, 'i');
 
 /** Mail providers whose name alone after "@" or "at" makes an address ("jo at gmail"). */
 export const MAIL_PROVIDER =
@@ -36,13 +39,18 @@ export const BARE_DOMAIN_TLD = new RegExp(String.raw`\.${TLD}(?![\w@])`);
 
 // Separators people use inside phone numbers; "/" and ":" are left out on purpose (dates, times).
 export const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d[\d\s().-]{5,}\d\b/;
+/**
+ * A number read out in words, as people give phone numbers: "oh seven seven double oh, nine
+ * double oh, three one eight", "plus one, five one two, eight eight 4, 3 0 1 9". Five words at
+ * least; the phone rules then ask for seven digits or more.
+ */
 export const DIGIT_WORDS =
-  /\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine)[\s,.-]*){7,}/gi;
+  /(?:\bplus[\s,.-]+)?\b(?:(?:zero|oh|nought|naught|one|two|three|four|five|six|seven|eight|nine|double|triple|\d{1,4})\b[\s,.-]*){5,}/gi;
 
 // "Street" is unambiguous in any case; "Way", "Court" or "Drive" are street types only when
 // capitalised with a capitalised name ("2 custody court dates", "a 4 wheel drive" are not).
 const STREET_TYPE = String.raw`(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|crescent|grove|gardens|parkway|pkwy|highway|hwy)`;
-const PROPER_STREET_TYPE = String.raw`(?:Drive|Dr|Court|Ct|Place|Pl|Way|Close|Circle|Row|Walk|Mews|Hill|Square|Sq)`;
+const PROPER_STREET_TYPE = String.raw`(?:Drive|Dr|Court|Ct|Place|Pl|Way|Close|Circle|Row|Walk|Mews|Hill|Square|Sq|Parade|Quay|Rise|View|Plaza)`;
 // Words that sit between a number and "street" in ordinary speech ("3 miles down the road").
 const NOT_A_STREET_NAME = String.raw`(?!(?:the|a|an|down|up|along|across|from|to|of|on|in|at|my|his|her|our|their|your|this|that|miles?|km|blocks?|minutes?|mins?|hours?|houses?|doors?|years?|times?|kids|people|steps?|and|or)\b)`;
 export const STREET_ADDRESS = [
@@ -55,6 +63,18 @@ export const STREET_ADDRESS = [
 ];
 // Postcodes are written in capitals; matching case-sensitively keeps ordinary words out.
 export const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b/;
+/** An Irish Eircode ("T12 X2R8") or a Canadian postal code ("R2M 0T4"), in capitals. */
+export const EIRCODE_OR_CANADIAN =
+  /\b(?:[AC-FHKNPRTV-Y]\d[\dW] ?[AC-FHKNPRTV-Y\d]{4}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)\b/;
+/**
+ * Where someone is, said with a postcode's first half, a zip or a house number: "I'm in NE16",
+ * "anyone near 60614?", "lives at 88 Kingsway".
+ */
+export const WHERE_SOMEONE_IS = [
+  /\b(?:[Ll]ive[sd]?|[Ll]iving|[Bb]ased|[Ll]ocated|I'?m|I am|[Mm]oved|[Ss]tays?|[Ww]orks?)\s+(?:in|near|around|at)\s+(?:[A-Z]{2}\d{1,2}[A-Z]?|\d{5}(?:-\d{4})?)\b(?![\d:])/,
+  /\b(?:near|around|in the|[A-Z][a-z]+,?)\s+\d{5}(?:-\d{4})?\b(?![\d:,.]|\s*(?:people|members|words|miles|km|steps|times|days|weeks|years|dollars|pounds|euros|quid|bucks|calories|views|followers|%))/,
+  /\b(?:[Ll]ive[sd]?|[Ll]iving|[Ss]tay(?:s|ing)?|[Mm]oved (?:back )?(?:in)?to|[Ii]s) at \d{1,5}[A-Za-z]? [A-Z][a-z]+/,
+];
 /** A post box, a zip or postcode given as such, or a state followed by its postcode ("NSW 2150", "GA 30307"). */
 export const POSTAL = [
   /\bP\.?\s?O\.?\s?Box\s+\d+/i,
@@ -64,9 +84,9 @@ export const POSTAL = [
 /** A domain spelt out: "myname dot com", "coaching dot co dot uk". */
 export const SPELT_DOMAIN = /\b[a-z0-9-]{3,} dot (?:com|net|org|co|io|me|uk|ie|au|ca|us)\b/i;
 
-const PLATFORM = String.raw`(?:insta(?:gram)?|ig|twitter|tiktok|tik tok|snap(?:chat)?|telegram|venmo|cash ?app|fb|facebook|threads|discord|reddit|whatsapp|kik|signal|bluesky|linkedin|youtube|skype|onlyfans|tumblr|pinterest)`;
+const PLATFORM = String.raw`(?:insta(?:gram)?|ig|twitter|tiktok|tik tok|snap(?:chat)?|telegram|venmo|cash ?app|fb|facebook|messenger|threads|discord|reddit|whatsapp|kik|signal|bluesky|linkedin|youtube|skype|onlyfans|tumblr|pinterest|twitch|xbox|psn|playstation|wechat|viber|hinge|tinder|bumble|grindr|dating (?:site|app))`;
 export const PLATFORM_WORD = new RegExp(
-  String.raw`\b${PLATFORM}\b|\b(?:follow|dm|add|message|find) me\b|\b(?:socials|sites|online|everywhere)\b`,
+  String.raw`\b${PLATFORM}\b|\b(?:follow|dm|add|message|find) me\b|\b(?:socials|sites|online|everywhere|goes by)\b|\b(?:on|under) X\b`,
   'i',
 );
 export const AT_HANDLE = /(?:^|[\s(:,])@\s?[a-z0-9_][\w.-]{1,29}/i;
@@ -78,7 +98,8 @@ export const SELF_HANDLE = new RegExp(String.raw`\b(?:i'?m|i am|it'?s) (?:${HAND
 export const PLATFORM_HANDLE = new RegExp(
   String.raw`\b${PLATFORM}(?: (?:name|handle|account|username|id))?\s*(?:is|:|=|-|me\b(?: at| on)?:?)\s*(?:${HANDLE_TOKEN})` +
     String.raw`|\b(?:add|follow|find|dm|message|hit) me(?: up)? on ${PLATFORM}\s*[:,]?\s*(?:${HANDLE_TOKEN}|[A-Z][a-z]+ [A-Z][a-z]+)` +
-    String.raw`|\b(?:handle|username|user name|screen name)\b[^.!?]{0,30}\b(?:is|:)\s*@?[\w.#-]{3,}` +
+    String.raw`|\b(?:add|follow|find|dm|message) me\s*[:-]\s*(?:${HANDLE_TOKEN})` +
+    String.raw`|\b(?:handle|username|user name|screen name|gamertag|gamer tag|profile|account|id)\b[^.!?]{0,30}?(?:\bis|:|'s)\s*@?(?=[\w.#-]*[\d_.#][\w#])[\w.#-]{3,}` +
     String.raw`|\b[ur]\/[\w-]{3,}`,
   'i',
 );
@@ -89,7 +110,17 @@ const NAME = String.raw`(?!(?:The|This|That|My|Our|Your|His|Her|Their|New|Old|Mr
 export const FULL_NAME = new RegExp(
   String.raw`\b(?:[Nn]ame(?: is|'s|:|,)|(?:[Ii]t|[Hh]e|[Ss]he|AP|[Tt]he AP|[Hh]is name|[Hh]er name) (?:was|is)|[Cc]alled|[Nn]amed)\s+${NAME}\b`,
 );
+/** A name someone goes by on a platform ("add me on Facebook, I'm under Bernadette Quinlan"). */
+export const NAME_ON_PLATFORM = new RegExp(String.raw`\b(?:as|under|I'?m|I am)\s+${NAME}\b`);
 /** A name with where the person works ("Melissa Grant. Kindergarten teacher at Oakridge"): that reaches them. */
 export const NAME_AT_WORK = new RegExp(
   String.raw`\b${NAME}\b[^!?]{0,60}?\b(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Tt]eacher|[Nn]urse|[Mm]anager|coach(?:es)?|analyst|doctor|colleague|team|ward|branch|campus|office|department)\b[^.!?]{0,30}?\b(?:at|for|in|on) (?:the )?[A-Z]`,
 );
+
+/** "my snap is jaymendsheart": a word after a platform and "is", a handle when no dictionary knows it. */
+export const PLAIN_HANDLE = new RegExp(
+  String.raw`\b${PLATFORM}\b(?:(?: (?:name|handle|account|username|id|tag))?\s*(?:is|'s|:)|[^.!?\n]{0,15}?\b(?:as|at|under))\s+@?([a-z][\w.#]{2,29}[\w#])`,
+  'gi',
+);
+/** A handle with a dot inside ("@luna.vibes.444") is never a member's: theirs are letters, digits, "-" and "_". */
+export const DOTTED_AT_HANDLE = /(?:^|[\s(:,])@[a-z0-9_]+(?:\.[a-z0-9_]+)+/i;

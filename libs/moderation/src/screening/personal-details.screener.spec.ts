@@ -37,6 +37,22 @@ describe('PersonalDetailsScreener', () => {
     ['I post at r/AfterTheAffairUK most days', 'social-media handle'],
     ['It was Tomasz Novak, he runs the gym on Mill Lane.', 'full name'],
     ['Rachel Dunmore. Works at the Halifax on King Street.', 'full name'],
+    ['mine is oh seven seven double oh, nine double oh, three one eight', 'phone number'],
+    ['plus one, five one two, eight eight 4, 3 0 1 9, late is fine', 'phone number'],
+    ['ring oh eight seven, two six one, nought four nine eight', 'phone number'],
+    ['its marcin dot kowalski at wp dot pl if anybody want', 'e-mail address'],
+    ['my snap is jaymendsheart if u want to talk', 'social-media handle'],
+    ["I'm on Discord as quietfern#2291 most nights", 'social-media handle'],
+    ['im on snap at ronnie.k.rebuilds lol', 'social-media handle'],
+    ['The AP keeps DMing me from @luna.vibes.444 now', 'social-media handle'],
+    ['add me: nightowl_dad#4471', 'social-media handle'],
+    ["Add me on Facebook, I'm under Bernadette Quinlan, the dog photo", 'full name'],
+    ['his clinic is at 12 Grand Parade, really good', 'street address'],
+    ["Moved back to Mum's, H91 X2T4, after the split", 'street address'],
+    ["i'm in R2M 0T4 near st vital", 'street address'],
+    ["I'm in NE16 if anyone fancies a walk", 'street address'],
+    ['Anyone near 60614? coffee?', 'street address'],
+    ['The AP lives at 88 Kingsway in Hove.', 'street address'],
   ])('finds %s', (text, detail) => {
     expect(details(text)).toContain(detail);
   });
@@ -65,6 +81,13 @@ describe('PersonalDetailsScreener', () => {
     "Don't @ me, I know it's petty.",
     'Look at me now, six months on.',
     'Saint Patrick was the day he told me.',
+    'family whatsapp is gonna finish me off',
+    'My insta is private now.',
+    "Boxed up her stuff, her brother's collecting it Saturday at 10. Not sad.",
+    'Walked 10000 steps today near 10000 people at the fair.',
+    'Oh one more thing, two of us are going.',
+    'The Q3 rollout means Denver twice a month.',
+    "Using mum's account, she said it's fine.",
   ])('lets near-misses through: %s', (text) => {
     expect(details(text)).toEqual([]);
   });

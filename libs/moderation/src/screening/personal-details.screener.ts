@@ -3,11 +3,15 @@ import {
   AT_HANDLE,
   BARE_DOMAIN_TLD,
   DIGIT_WORDS,
+  DOTTED_AT_HANDLE,
+  EIRCODE_OR_CANADIAN,
   EMAIL,
   FULL_NAME,
   MAIL_PROVIDER,
   NAME_AT_WORK,
+  NAME_ON_PLATFORM,
   PHONE_CANDIDATE,
+  PLAIN_HANDLE,
   PLATFORM_HANDLE,
   PLATFORM_WORD,
   POSTAL,
@@ -15,14 +19,19 @@ import {
   SPELT_DOMAIN,
   STREET_ADDRESS,
   UK_POSTCODE,
+  WHERE_SOMEONE_IS,
   URL,
   undisguiseEmail,
 } from './personal-details.patterns';
 import type { AnalysedText } from './text/analyse';
+import { isEnglishWord } from './text/english';
 import { allMatches } from './text-scan';
 
 const DIGIT_OF: Record<string, string> = {
   zero: '0',
+  oh: '0',
+  nought: '0',
+  naught: '0',
   one: '1',
   two: '2',
   three: '3',
@@ -53,19 +62,26 @@ export class PersonalDetailsScreener implements Screener {
     if (EMAIL.test(undisguised) || MAIL_PROVIDER.test(undisguised))
       findings.push(found('e-mail address'));
     if (this.hasPhoneNumber(text)) findings.push(found('phone number'));
-    if ([...STREET_ADDRESS, ...POSTAL, UK_POSTCODE].some((p) => p.test(text)))
+    if (
+      [...STREET_ADDRESS, ...POSTAL, UK_POSTCODE, EIRCODE_OR_CANADIAN, ...WHERE_SOMEONE_IS].some(
+        (p) => p.test(text),
+      )
+    )
       findings.push(found('street address'));
     if (this.hasLink(text.replace(new RegExp(EMAIL.source, 'gi'), ' ')) || SPELT_DOMAIN.test(text))
       findings.push(found('link'));
     if (this.hasSocialHandle(text)) findings.push(found('social-media handle'));
-    if (FULL_NAME.test(text) || NAME_AT_WORK.test(text)) findings.push(found('full name'));
+    if (
+      FULL_NAME.test(text) ||
+      NAME_AT_WORK.test(text) ||
+      (NAME_ON_PLATFORM.test(text) && PLATFORM_WORD.test(text))
+    )
+      findings.push(found('full name'));
     return uniqueFindings(findings);
   }
 
   private hasPhoneNumber(text: string): boolean {
-    const spelled = text.replace(DIGIT_WORDS, (words) =>
-      (words.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => DIGIT_OF[w]).join(''),
-    );
+    const spelled = text.replace(DIGIT_WORDS, (words) => ` ${digitsOf(words)} `);
     return allMatches(spelled, PHONE_CANDIDATE).some(([candidate]) => {
       const groups = candidate.match(/\d+/g) ?? [];
       const digits = groups.join('').length;
@@ -92,7 +108,54 @@ export class PersonalDetailsScreener implements Screener {
   private hasSocialHandle(text: string): boolean {
     return (
       PLATFORM_HANDLE.test(text) ||
+      this.hasPlainHandle(text) ||
+      DOTTED_AT_HANDLE.test(text) ||
       ((AT_HANDLE.test(text) || SELF_HANDLE.test(text)) && PLATFORM_WORD.test(text))
     );
   }
+
+  private hasPlainHandle(text: string): boolean {
+    return allMatches(text, PLAIN_HANDLE).some(
+      ([, word]) =>
+        /[\d_.#]/.test(word) ||
+        (!isEnglishWord(word.toLowerCase()) && !TEXT_SPEAK.has(word.toLowerCase())),
+    );
+  }
+}
+
+/** Words no dictionary has that are still not handles ("family whatsapp is gonna finish me"). */
+const TEXT_SPEAK = new Set([
+  'gonna',
+  'wanna',
+  'gotta',
+  'kinda',
+  'sorta',
+  'dunno',
+  'lemme',
+  'gimme',
+  'yeah',
+  'nah',
+  'lol',
+  'lmao',
+  'tbh',
+  'ngl',
+  'idk',
+  'omg',
+  'literally',
+]);
+
+/** "oh seven seven double oh" → "07700"; "plus one" → "+1"; digits stay as they are. */
+function digitsOf(words: string): string {
+  const tokens = words.toLowerCase().match(/[a-z]+|\d+/g) ?? [];
+  let digits = '';
+  let repeat = 1;
+  for (const token of tokens) {
+    if (token === 'plus') digits += '+';
+    else if (token === 'double' || token === 'triple') repeat = token === 'double' ? 2 : 3;
+    else {
+      digits += (DIGIT_OF[token] ?? token).repeat(repeat);
+      repeat = 1;
+    }
+  }
+  return digits;
 }

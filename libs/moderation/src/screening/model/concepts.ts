@@ -49,6 +49,14 @@ export const CONCEPTS: Record<string, RegExp> = {
   death: new RegExp(
     String.raw`\b(?:die|dying|died|dead|death|suicid\w*|kill(?:ing)? (?:myself|me)|end(?:ing)? (?:it|my life|things|everything)|unalive\w*|kms|ctb|sewerslide|take my (?:own )?life|not (?:be )?(?:alive|living)|funeral|grave|heaven|afterlife|join (?:my|him|her) (?:mum|mom|dad|nan|gran))\b`,
   ),
+  // Harm to someone else and then to oneself: clinicians ask about both together.
+  harm_then_self: new RegExp(
+    String.raw`\b(?:(?:him|her|them|that (?:man|woman)|(?:the|that) (?:whole )?(?:family|lot)) (?:out )?(?:first )?(?:,|and|then|before| )+(?:then )?(?:me|myself)\b|tak(?:e|ing) (?:him|her|them) (?:down )?with me|(?:drive|driving|drove|crash|crashing|take|taking) (?:us|us both|us all|both of us|all of us|the (?:car|kids))(?: both| all)? (?:in|into|off|over|under|through)|not going alone|(?:finish|end|kill|take out|do) (?:him|her|them)\b[^.!?]{0,50}\b(?:myself|me too|then me)\b)`,
+  ),
+  // A crisis told as past and over: the classifier weighs it beside the crisis concepts it meets.
+  recovered: new RegExp(
+    String.raw`\b(?:used to|(?:years?|months|decades?) ago|back (?:then|when|in (?:19|20)\d\d)|when i was (?:\d+|a (?:teen\w*|kid|child|student)|young(?:er)?|at (?:uni|school|college)|in (?:school|college|my (?:teens|twenties)))|in (?:19|20)\d\d|last (?:winter|summer|spring|autumn|fall|year)|(?:got|getting|get|found) (?:real |proper |the )?help|therapy (?:got|helped|saved)|on the other side|(?:years?|months?|days?|weeks?) (?:clean|free|sober)|clean for|free of it|(?:hasn'?t|haven'?t|never) (?:come|came) back|(?:i'?m|i am) (?:ok|okay|fine|safe|better|doing better|in a better place|genuinely ok) now|it gets (?:better|quieter|easier)|(?:doesn'?t|does not) have to be forever)\b`,
+  ),
   threat_harm: new RegExp(
     String.raw`\b(?:kill|murder|stab|shoot|strangle|choke|beat|batter|smash|break (?:his|her|their) (?:legs?|neck|face|jaw)|hurt|punch|burn (?:down|their|his|her)|run (?:him|her|them) over|put (?:him|her|them) in (?:the )?(?:hospital|ground|grave)|make (?:him|her|them) (?:pay|suffer|bleed|regret)|end (?:him|her|them)|deal with (?:him|her|them)|get (?:him|her|them)|destroy (?:him|her|them)|acid|petrol|gasoline|ruin (?:his|her|their) (?:face|life|car))\b`,
   ),

@@ -1,5 +1,6 @@
 import type { AnalysedText } from '../text/analyse';
 import { perWord } from '../text/per-word';
+import { ownWords } from '../text-scan';
 import { conceptsOf } from './concepts';
 
 const WORD = /^[\p{L}\p{N}']+$/u;
@@ -10,14 +11,23 @@ const WORD = /^[\p{L}\p{N}']+$/u;
  * "won't be here" and "won't even be here" share "won't _ here"; the character 4- and 5-grams of
  * each word, which carry misspellings, British and American spellings and unseen inflections to
  * the weights their usual forms learned; and the concepts of concepts.ts alone and in pairs (a
- * means beside an absence says more than either). Each feature counts once per message.
+ * means beside an absence says more than either). Words inside quotation marks are someone
+ * else's ("her words were 'you pathetic loser'"): they count as quoted lemmas of their own, with
+ * no pairs or character n-grams, so a reported insult or threat weighs apart from one the author
+ * makes. Each feature counts once per message.
  */
 export function featuresOf(text: AnalysedText): string[] {
   const features = new Set<string>();
   const lemmas: string[] = [];
+  const own = ownWords(text.plain);
   for (const token of text.tokens) {
     if (!WORD.test(token.word)) {
       lemmas.push('|');
+      continue;
+    }
+    if (own[token.start] === ' ') {
+      lemmas.push('|');
+      features.add(`q:${token.lemma}`);
       continue;
     }
     lemmas.push(token.lemma);

@@ -1,5 +1,6 @@
 import { analyse } from '../text/analyse';
 import { ModelScreener } from './model.screener';
+import type { Network } from './neural-network';
 import type { CategoryModel, ScreeningModel } from './screening-model';
 
 const silent: CategoryModel = { bias: -8, weights: {}, threshold: 0.9, greyFrom: 0.5 };
@@ -49,5 +50,26 @@ describe('ModelScreener', () => {
 
   it('passes what scores below the grey band', () => {
     expect(findings('a calm week')).toEqual([]);
+  });
+
+  it('averages the network with the regressions before the sigmoid', () => {
+    const network: Network = {
+      features: ['w:bridge'],
+      hidden: 1,
+      input: Float32Array.of(1),
+      hiddenBias: Float32Array.of(0),
+      output: Float32Array.of(10, 0, 0, 0),
+      outputBias: Float32Array.of(0, -8, -8, -8),
+    };
+    const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+    const regressions = modelWith({ 'w:bridge': 3 });
+    // The regression says -2 + 3 = 1 for "bridge", the network 10: together (1 + 10) / 2.
+    expect(new ModelScreener(regressions).scores(analyse('bridge')).crisis).toBeCloseTo(
+      sigmoid(1),
+      5,
+    );
+    expect(
+      new ModelScreener({ ...regressions, network }).scores(analyse('bridge')).crisis,
+    ).toBeCloseTo(sigmoid(5.5), 5);
   });
 });

@@ -2,6 +2,7 @@ import { ScreenFinding, Screener, THREAT_DETAIL } from '../screener';
 import type { AnalysedText } from '../text/analyse';
 import { featuresOf } from './features';
 import { featureScale } from './linear-model';
+import { NetworkScorer } from './neural-network';
 import { MODEL_CATEGORIES, ModelCategory, ScreeningModel, screeningModel } from './screening-model';
 
 const SURE: Record<
@@ -40,7 +41,7 @@ const UNSURE: Partial<Record<ModelCategory, ScreenFinding>> = {
 
 /**
  * The trained classifier (logistic regression per category over lemmas and character n-grams,
- * see train-screening.ts). Above a category's threshold it decides as a rule would; in the grey
+ * averaged with a small network over the same features; see train-screening.ts). Above a category's threshold it decides as a rule would; in the grey
  * band below it, a possible crisis or threat goes to a person at normal priority instead of
  * passing unseen.
  */
@@ -55,8 +56,10 @@ export class ModelScreener implements Screener {
    */
   private readonly rows: Float64Array;
   private readonly rowOf = new Map<string, number>();
+  private readonly network: NetworkScorer | null;
 
   constructor(private readonly model: ScreeningModel = screeningModel) {
+    this.network = model.network ? new NetworkScorer(model.network) : null;
     const stride = MODEL_CATEGORIES.length;
     for (const category of MODEL_CATEGORIES)
       for (const feature of Object.keys(model.categories[category].weights))
@@ -68,7 +71,10 @@ export class ModelScreener implements Screener {
     });
   }
 
-  /** The four logistic regressions of `probability`, scored in one pass over the features. */
+  /**
+   * The four logistic regressions of `probability`, scored in one pass over the features, each
+   * averaged (before the sigmoid) with the network's output for its category.
+   */
   scores(text: AnalysedText): Record<ModelCategory, number> {
     const features = featuresOf(text);
     const scale = featureScale(features);
@@ -77,6 +83,10 @@ export class ModelScreener implements Screener {
       const row = this.rowOf.get(features[i]);
       if (row !== undefined)
         for (let c = 0; c < z.length; c++) z[c] += this.rows[row + c] * scale[i];
+    }
+    if (this.network) {
+      const logits = this.network.logits(features);
+      for (let c = 0; c < z.length; c++) z[c] = (z[c] + logits[c]) / 2;
     }
     return Object.fromEntries(
       MODEL_CATEGORIES.map((category, c) => [category, 1 / (1 + Math.exp(-z[c]))]),

@@ -1,4 +1,6 @@
 import type { LinearWeights } from './linear-model';
+import { loadNetwork, type Network, type StoredNetwork } from './neural-network';
+import trainedNetwork from './network.json';
 import trained from './weights.json';
 
 /** The categories the classifier scores; a threat is API.md's `abuse` with a threat detail. */
@@ -12,10 +14,18 @@ export interface CategoryModel extends LinearWeights {
   greyFrom: number | null;
 }
 
-/** Written by `npm run train:screening` (train-screening.ts) as weights.json; read once at start. */
+/**
+ * Written by `npm run train:screening` (train-screening.ts) as weights.json and network.json;
+ * read once at start. The thresholds are for the regressions and the network together.
+ */
 export interface ScreeningModel {
   categories: Record<ModelCategory, CategoryModel>;
+  /** One output per category, in MODEL_CATEGORIES order; without it the regressions score alone. */
+  network?: Network;
   trainedOn: Record<string, number>;
 }
 
-export const screeningModel = trained as ScreeningModel;
+export const screeningModel: ScreeningModel = {
+  ...(trained as Omit<ScreeningModel, 'network'>),
+  network: loadNetwork(trainedNetwork as StoredNetwork),
+};

@@ -35,9 +35,11 @@ describe('normalizeText', () => {
     ['k i l l m y s e l f', 'kill myself'],
     ['s.u.i.c.i.d.e', 'suicide'],
     ['e-n-d m-y l-i-f-e', 'end my life'],
-    ['want to d.i.e tbh', 'want to die tbh'],
+    ['want to d.i.e tbh', 'want to die honestly'],
     ['k.m.s', 'kill myself'],
     ['d-i-e', 'die'],
+    ['i want to d i e honestly', 'i want to die honestly'],
+    ['i w a n t t o d i e and nobody knows', 'i want to die and nobody knows'],
   ])('joins words spelt out letter by letter: %s', (text, expected) =>
     expect(plain(text)).toBe(expected),
   );
@@ -67,6 +69,9 @@ describe('normalizeText', () => {
     ['i want to unalive myself', 'i want to kill myself'],
     ['thinking about sewer slide', 'thinking about suicide'],
     ['u r a joke', 'you are a joke'],
+    ['a b c of it', 'a b c of it'],
+    ['ngl wanna die most days', 'honestly wanna die most days'],
+    ["i'm not gonna lie, i want to be gone", "i'm honestly, i want to be gone"],
     ['i dont want 2 be here', "i don't want to be here"],
   ])('spells text-speak and algospeak out: %s', (text, expected) =>
     expect(plain(text)).toBe(expected),

@@ -28,6 +28,7 @@ export function normalizeText(raw: string): NormalizedText {
   const plain = words
     .replace(/[\p{L}\p{N}$@!|*']+/gu, (token) => expandToken(token))
     .replace(/\bsewer[\s-]+slide\b/g, 'suicide')
+    .replace(/\b(?:not (?:gonna|going to) lie|no lie|not to lie)\b/g, 'honestly')
     .replace(/\b(want|wanna|going|gonna|need|have|got|trying|try|deserve) 2\b/g, '$1 to');
   return { clean, plain };
 }
@@ -54,18 +55,32 @@ const SPACED_PHRASES = [
 ].map((phrase) => [phrase.replace(/ /g, ''), phrase] as const);
 
 /**
- * Three letters joined by a dot, dash or star ("d.i.e", "k-m-s", "r.i.p."). Not by spaces: "u r a"
- * is text-speak, three words. Two letters ("e.g.", "i.e.") stay as they are.
+ * Words that matter when three letters spell them apart with spaces ("i want to d i e"): other
+ * spaced letters stay apart, since "u r a" is text-speak, three words.
+ */
+const SPACED_WORDS = new Set(['die', 'kms', 'kys', 'cut']);
+
+/**
+ * Three letters joined by a dot, dash or star ("d.i.e", "k-m-s", "r.i.p."). Two letters ("e.g.",
+ * "i.e.") stay as they are.
  */
 const THREE_LETTERS = /(?<![\p{L}.\-*])(\p{L})([.\-*])(\p{L})\2(\p{L})\2?(?![\p{L}.\-*])/gu;
+const THREE_SPACED = /(?<![\p{L}\p{N}'])(\p{L}) (\p{L}) (\p{L})(?![\p{L}\p{N}'])/gu;
 
 function joinSpacedLetters(text: string): string {
   return text
     .replace(/(?<!\p{L})(?:\p{L}[ .\-_*]{1,2}){3,}\p{L}(?!\p{L})/gu, (spaced) => {
       const joined = spaced.replace(/[^\p{L}]/gu, '');
-      return SPACED_PHRASES.find(([compact]) => compact === joined)?.[1] ?? joined;
+      // A word before or after the phrase often runs into it: "i w a n t t o d i e".
+      const found = SPACED_PHRASES.find(([compact]) => joined.includes(compact));
+      if (!found) return joined;
+      const [before, after] = joined.split(found[0]);
+      return [before, found[1], after].filter(Boolean).join(' ');
     })
-    .replace(THREE_LETTERS, '$1$3$4');
+    .replace(THREE_LETTERS, '$1$3$4')
+    .replace(THREE_SPACED, (letters, a: string, b: string, c: string) =>
+      SPACED_WORDS.has(a + b + c) ? a + b + c : letters,
+    );
 }
 
 /** Whole-word text-speak and algospeak, spelt as the lexicons and the model expect. */
@@ -114,7 +129,9 @@ const SPELLED_OUT: Record<string, string> = {
   thx: 'thanks',
   luv: 'love',
   wat: 'what',
-  ngl: 'not gonna lie',
+  // "Not gonna lie" says "honestly": read as a negation it would deny what follows ("ngl wanna die").
+  ngl: 'honestly',
+  tbh: 'honestly',
   kms: 'kill myself',
   kys: 'kill yourself',
   unalive: 'kill',
