@@ -143,8 +143,13 @@ export class NetworkScorer {
 
   logits(features: string[]): number[] {
     const { columns, values } = scaledRow(this.rowOf, features);
+    return this.logitsOf(columns, values);
+  }
+
+  /** From the input rows a message has, each with its scaled value, when the caller found them. */
+  logitsOf(rows: number[], values: number[]): number[] {
     const activation = Float32Array.from(this.net.hiddenBias);
-    columns.forEach((c, k) => addRow(this.net, c, values[k], activation));
+    rows.forEach((row, k) => addRow(this.net, row, values[k], activation));
     for (let j = 0; j < activation.length; j++) activation[j] = Math.max(0, activation[j]);
     return Array.from(this.net.outputBias, (_, o) => outputOf(this.net, activation, o));
   }
