@@ -81,7 +81,10 @@ export class PersonalDetailsScreener implements Screener {
   }
 
   private hasPhoneNumber(text: string): boolean {
-    const spelled = text.replace(DIGIT_WORDS, (words) => ` ${digitsOf(words)} `);
+    // Only a run with a number word in it is read out; "chapters 10, 11, 12, 13, 14" stays a list.
+    const spelled = text.replace(DIGIT_WORDS, (words) =>
+      /[a-z]{2,}/i.test(words.replace(/\bplus\b/gi, '')) ? ` ${digitsOf(words)} ` : words,
+    );
     return allMatches(spelled, PHONE_CANDIDATE).some(([candidate]) => {
       const groups = candidate.match(/\d+/g) ?? [];
       const digits = groups.join('').length;

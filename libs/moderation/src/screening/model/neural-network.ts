@@ -4,9 +4,9 @@ import { featureScale } from './linear-model';
  * A network with one hidden layer over the classifier's features, one output per category,
  * trained beside the logistic regressions and averaged with them. A linear model weighs each
  * wording alone; the hidden layer learns which ones mean something together (money sorted out
- * next to a calm goodbye; a date next to an absence), which is most of what the indirect
- * crises the regressions missed have in common. On scored holdouts left out of training it
- * ranked crises better than the regressions alone did (see train-screening.ts).
+ * next to a calm goodbye; a date next to an absence), as the indirect crises the regressions
+ * missed often do. On scored holdouts left out of training it ranked crises better than the
+ * regressions alone did (README, screener quality).
  */
 export interface Network {
   /** The features with an input row, in row order. */
