@@ -16,6 +16,10 @@ const SUBTLE = [
   'keep posting, we all enjoy laughing at you',
   'another novel from our resident drama queen, how lovely',
   'we get it, you are the main character',
+  'cool story, tell it again next week',
+  'same time next week for the next episode then',
+  'take a number, we have all heard it',
+  'here we go again with the Tuesday speech',
 ];
 const MISSED = SUBTLE.find((text) => screenMessage(text).priority === null);
 
