@@ -135,13 +135,16 @@ export function fitNetwork(
 
 /** The network's score (before the sigmoid) for each output, from a message's features. */
 export class NetworkScorer {
-  private readonly rowOf: Map<string, number>;
+  /**
+   * Built on first use: the classifier finds rows with the lookup it already makes for the
+   * regressions (`logitsOf`), and a second map of some 80,000 features would only hold memory.
+   */
+  private rowOf: Map<string, number> | null = null;
 
-  constructor(private readonly net: Network) {
-    this.rowOf = new Map(net.features.map((f, i) => [f, i]));
-  }
+  constructor(private readonly net: Network) {}
 
   logits(features: string[]): number[] {
+    this.rowOf ??= new Map(this.net.features.map((f, i) => [f, i]));
     const { columns, values } = scaledRow(this.rowOf, features);
     return this.logitsOf(columns, values);
   }

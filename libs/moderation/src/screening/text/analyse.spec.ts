@@ -56,3 +56,27 @@ describe('analyse: words wink-nlp gives no lemma', () => {
     expect(analysed.lemmas).toContain('cannot , and i pray alone');
   });
 });
+
+describe('analyse: possessives', () => {
+  const read = (text: string) => analyse(text).tokens.map((t) => `${t.word}/${t.lemma}`);
+
+  it('reads a possessive the same whatever the process read before', () => {
+    const before = read("my neighbour's daughters came round");
+    analyse("it was my neighbour's, not mine"); // wink now holds "neighbour's" whole
+    expect(read("my neighbour's daughters came round")).toEqual(before);
+    expect(before).toEqual(
+      expect.arrayContaining(['neighbour/neighbor', "'s/'s", 'daughters/daughter']),
+    );
+  });
+
+  it("keeps a contraction's own reading", () => {
+    expect(read("it's late and let's go")).toEqual(expect.arrayContaining(["'s/be", "'s/us"]));
+  });
+
+  it('keeps offsets into the normalized text across a split possessive', () => {
+    analyse("the dog's, then");
+    const text = analyse("the dog's bowl");
+    for (const token of text.tokens)
+      expect(text.plain.slice(token.start, token.start + token.word.length)).toBe(token.word);
+  });
+});
