@@ -72,6 +72,39 @@ describe('screenMessage', () => {
     };
     expect(screenMessage('text', [broken, found]).priority).toBe('urgent');
   });
+
+  it("lets a screener's second opinion change what the others found", () => {
+    const rule: Screener = {
+      name: 'rule',
+      screen: () => [{ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' }],
+    };
+    const doubter: Screener = {
+      name: 'doubter',
+      screen: () => [],
+      reconsider: (_, findings) =>
+        findings.map((f) => ({ ...f, category: 'possible_crisis', priority: 'normal' })),
+    };
+    const verdict = screenMessage('text', [rule, doubter]);
+    expect(verdict.priority).toBe('normal');
+    expect(verdict.findings.map((f) => f.category)).toEqual(['possible_crisis']);
+  });
+
+  it('keeps every finding as it was when a second opinion fails', () => {
+    const rule: Screener = {
+      name: 'rule',
+      screen: () => [{ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' }],
+    };
+    const broken: Screener = {
+      name: 'broken',
+      screen: () => [],
+      reconsider: () => {
+        throw new Error('boom');
+      },
+    };
+    const verdict = screenMessage('text', [rule, broken]);
+    expect(verdict.priority).toBe('urgent');
+    expect(verdict.findings.map((f) => f.category)).toEqual(['crisis', 'screening_failed']);
+  });
 });
 
 describe('verdictOf', () => {

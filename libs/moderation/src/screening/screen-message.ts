@@ -25,8 +25,9 @@ export const screeners: readonly Screener[] = [
 const PRIORITY_ORDER = ['normal', 'high', 'urgent'] as const;
 
 /**
- * Screens one message. A screener that throws does not make the message clean: it becomes a
- * finding of its own, so that a person reads what no screener could.
+ * Screens one message: every screener reads it, then any screener that gives second opinions
+ * (the classifier) weighs what they found. A screener that throws does not make the message
+ * clean: it becomes a finding of its own, so that a person reads what no screener could.
  */
 export function screenMessage(text: string, using: readonly Screener[] = screeners): ScreenVerdict {
   let analysed: AnalysedText;
@@ -35,15 +36,22 @@ export function screenMessage(text: string, using: readonly Screener[] = screene
   } catch {
     return verdictOf([failed('text analysis')]);
   }
-  return verdictOf(
-    using.flatMap((screener) => {
-      try {
-        return screener.screen(analysed);
-      } catch {
-        return [failed(screener.name)];
-      }
-    }),
-  );
+  let findings = using.flatMap((screener) => {
+    try {
+      return screener.screen(analysed);
+    } catch {
+      return [failed(screener.name)];
+    }
+  });
+  for (const screener of using) {
+    if (!screener.reconsider) continue;
+    try {
+      findings = screener.reconsider(analysed, findings);
+    } catch {
+      findings.push(failed(screener.name));
+    }
+  }
+  return verdictOf(findings);
 }
 
 const failed = (what: string): ScreenFinding => ({

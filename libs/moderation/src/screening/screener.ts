@@ -24,6 +24,12 @@ export interface ScreenFinding {
 export interface Screener {
   readonly name: string;
   screen(text: AnalysedText): ScreenFinding[];
+  /**
+   * A second opinion on what every screener found, run after them all: the findings this
+   * screener would have a person act on. Optional; a screener without it leaves findings as
+   * they are.
+   */
+  reconsider?(text: AnalysedText, findings: ScreenFinding[]): ScreenFinding[];
 }
 
 export const THREAT_DETAIL = 'threat of violence';

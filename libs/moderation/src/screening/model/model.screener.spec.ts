@@ -72,4 +72,45 @@ describe('ModelScreener', () => {
       new ModelScreener({ ...regressions, network }).scores(analyse('bridge')).crisis,
     ).toBeCloseTo(sigmoid(5.5), 5);
   });
+
+  describe('second opinion on the rules', () => {
+    const ruleCrisis = {
+      category: 'crisis',
+      detail: 'suicidal wording',
+      priority: 'urgent',
+    } as const;
+    const ruleThreat = {
+      category: 'abuse',
+      detail: 'threat of violence',
+      priority: 'urgent',
+    } as const;
+    const abuse = { category: 'abuse', detail: 'abusive language', priority: 'high' } as const;
+
+    it("keeps a rule's crisis or threat at normal priority when the classifier all but rules it out", () => {
+      // "a calm week" scores sigmoid(-2) for crisis and threat alone; a weight of -10 takes it to
+      // sigmoid(-12), under 0.01.
+      const doubting = new ModelScreener(modelWith({ 'w:calm': -10 }, { 'w:calm': -10 }));
+      expect(doubting.reconsider(analyse('a calm week'), [ruleCrisis, ruleThreat, abuse])).toEqual([
+        {
+          category: 'possible_crisis',
+          detail: 'suicidal wording, which the classifier reads as past, quoted or not meant',
+          priority: 'normal',
+        },
+        {
+          category: 'possible_threat',
+          detail: 'threat of violence, which the classifier reads as past, quoted or not meant',
+          priority: 'normal',
+        },
+        abuse,
+      ]);
+    });
+
+    it("leaves a rule's finding alone when the classifier is merely unsure", () => {
+      // sigmoid(-2) is 0.12: low, but not low enough to doubt a rule.
+      expect(screener.reconsider(analyse('a calm week'), [ruleCrisis, ruleThreat])).toEqual([
+        ruleCrisis,
+        ruleThreat,
+      ]);
+    });
+  });
 });
