@@ -49,9 +49,10 @@ export const CONCEPTS: Record<string, RegExp> = {
   death: new RegExp(
     String.raw`\b(?:die|dying|died|dead|death|suicid\w*|kill(?:ing)? (?:myself|me)|end(?:ing)? (?:it|my life|things|everything)|unalive\w*|kms|ctb|sewerslide|take my (?:own )?life|not (?:be )?(?:alive|living)|funeral|grave|heaven|afterlife|join (?:my|him|her) (?:mum|mom|dad|nan|gran))\b`,
   ),
-  // Harm to someone else and then to oneself: clinicians ask about both together.
+  // Harm to someone else and then to oneself: clinicians ask about both together. An order is
+  // named ("him first, then me"): "him and me" alone is how people say "us".
   harm_then_self: new RegExp(
-    String.raw`\b(?:(?:him|her|them|that (?:man|woman)|(?:the|that) (?:whole )?(?:family|lot)) (?:out )?(?:first )?(?:,|and|then|before| )+(?:then )?(?:me|myself)\b|tak(?:e|ing) (?:him|her|them) (?:down )?with me|(?:drive|driving|drove|crash|crashing|take|taking) (?:us|us both|us all|both of us|all of us|the (?:car|kids))(?: both| all)? (?:in|into|off|over|under|through)|not going alone|(?:finish|end|kill|take out|do) (?:him|her|them)\b[^.!?]{0,50}\b(?:myself|me too|then me)\b)`,
+    String.raw`\b(?:(?:him|her|them|that (?:man|woman)|(?:the|that) (?:whole )?(?:family|lot)) (?:out )?(?:first[, ]+(?:and )?(?:then )?|(?:and |, ?)?then |before )(?:me|myself)\b|tak(?:e|ing) (?:him|her|them) (?:down )?with me|(?:drive|driving|drove|crash|crashing|take|taking) (?:us|us both|us all|both of us|all of us|the (?:car|kids))(?: both| all)? (?:in|into|off|over|under|through)|not going alone|(?:finish|end|kill|take out|do) (?:him|her|them)\b[^.!?]{0,50}\b(?:myself|me too|then me)\b)`,
   ),
   // A crisis told as past and over: the classifier weighs it beside the crisis concepts it meets.
   recovered: new RegExp(

@@ -37,6 +37,20 @@ describe('conceptsOf', () => {
     expect(concepts(text)).toContain('k:recovered');
   });
 
+  it.each(['him first, then me', 'that woman and then myself'])(
+    'finds harm to someone and then oneself in an order: %s',
+    (text) => {
+      expect(concepts(text)).toContain('k:harm_then_self');
+    },
+  );
+
+  it.each(['it was always her and me against the world', 'him and me went to the session'])(
+    'reads "her and me" as us, not as harm and then oneself: %s',
+    (text) => {
+      expect(concepts(text)).not.toContain('k:harm_then_self');
+    },
+  );
+
   it('finds neither in an ordinary message', () => {
     expect(concepts('we walked the dog and talked about the weekend')).toEqual([]);
   });
