@@ -73,11 +73,12 @@ describe('screenMessage', () => {
     expect(screenMessage('text', [broken, found]).priority).toBe('urgent');
   });
 
+  const rule: Screener = {
+    name: 'rule',
+    screen: () => [{ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' }],
+  };
+
   it("lets a screener's second opinion change what the others found", () => {
-    const rule: Screener = {
-      name: 'rule',
-      screen: () => [{ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' }],
-    };
     const doubter: Screener = {
       name: 'doubter',
       screen: () => [],
@@ -90,10 +91,6 @@ describe('screenMessage', () => {
   });
 
   it('keeps every finding as it was when a second opinion fails', () => {
-    const rule: Screener = {
-      name: 'rule',
-      screen: () => [{ category: 'crisis', detail: 'suicidal wording', priority: 'urgent' }],
-    };
     const broken: Screener = {
       name: 'broken',
       screen: () => [],
