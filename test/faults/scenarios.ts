@@ -335,7 +335,8 @@ const overload: Scenario = {
       }),
     );
     const ceiling = acksInWindow / 5;
-    const rate = Math.max(60, Math.round(ceiling * 3));
+    // FAULTS_STORM_RATE fixes the storm's rate, so two versions can be compared under one load.
+    const rate = Number(process.env.FAULTS_STORM_RATE) || Math.max(60, Math.round(ceiling * 3));
     say(`  ceiling ${Math.round(ceiling)} acknowledged sends/s; storm at ${rate}/s for 10 s`);
     await sleep(3000);
     const before = rss();
