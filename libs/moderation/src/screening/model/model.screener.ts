@@ -50,9 +50,10 @@ const RULE_DOUBTED_BELOW = 0.01;
 
 /**
  * The trained classifier (logistic regression per category over lemmas and character n-grams,
- * averaged with a small network over the same features; see train-screening.ts). Above a category's threshold it decides as a rule would; in the grey
- * band below it, a possible crisis or threat goes to a person at normal priority instead of
- * passing unseen.
+ * averaged with a small network over the same features; see train-model.ts). Above a category's
+ * threshold it decides as a rule would; in the grey band below it, a possible crisis or threat
+ * goes to a person at normal priority instead of passing unseen. After every screener has read
+ * a message, it gives the rules a second opinion (`reconsider`).
  */
 export class ModelScreener implements Screener {
   readonly name = 'classifier';
