@@ -5,8 +5,9 @@ export interface LinearWeights {
 }
 
 /**
- * A feature's kind is its one-letter prefix (`w:` lemma, `n:` negated lemma, `q:` quoted lemma, `b:` lemma pair,
- * `c:` character n-gram, `k:` concept), read as a character code: no string to make per feature.
+ * A feature's kind is its one-letter prefix (`w:` lemma, `n:` negated lemma, `q:` quoted lemma,
+ * `b:` lemma pair, `c:` character n-gram, `k:` concept), read as a character code: no string to
+ * make per feature.
  */
 const kindOf = (feature: string) => feature.charCodeAt(0);
 
