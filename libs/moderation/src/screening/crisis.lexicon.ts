@@ -29,12 +29,18 @@ export const STRONG_CUES: CrisisCue[] = [
   cue(new RegExp(String.raw`\b(?:kill(?:ing|ed)?|unalive|end(?:ing)?|off(?:ing)?) ${SELF}\b`, 'i')),
   cue(/\b(?:kms|ctb|unalive)\b/i),
   cue(/\bkill (?:him|her|them)self\b|\bkill themselves\b/i),
-  cue(/\b(?:end(?:ing)?|tak(?:e|ing)) (?:my|my own|their own|his own|her own) li(?:fe|ves)\b/i),
+  // "Taking my life back into my own hands" is the opposite of the signal.
+  cue(
+    /\b(?:end(?:ing)?|tak(?:e|ing)) (?:my|my own|their own|his own|her own) li(?:fe|ves)\b(?! back\b)/i,
+  ),
   cue(/\b(?:end(?:ing)?) it all\b|\bit all to end\b|\beverything to end\b/i),
   cue(
     /\b(?:plan(?:ning)?|going|want|wanna|gonna|ready|decided|thinking (?:about|of)) to end it\b(?! with| between)/i,
   ),
-  cue(/\bwant(?:s|ed)? to die\b|\bwanna die\b|\bdeserve to die\b/i),
+  // "I wanted to die of shame" is hyperbole (LABELS.md); "I want to die of this pain" is not.
+  cue(
+    /\b(?:want(?:s|ed)? to|wanna|deserve to) die\b(?! of (?:shame|embarrassment|humiliation|mortification|cringe|boredom|laughter|laughing)\b)/i,
+  ),
   cue(
     /\b(?:wish|rather|better off) (?:i (?:was|were) |be )?dead\b|\bwish i (?:was|were)n't (?:alive|here|born)\b/i,
   ),

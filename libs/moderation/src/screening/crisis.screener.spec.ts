@@ -17,6 +17,9 @@ describe('CrisisScreener', () => {
     "I'm tired of living like this. Tired of living at all.",
     "I can't do this anymore. I'm done. Goodbye everyone.",
     "He says he'll kill himself if I leave.",
+    'I want to die of this pain, every single night.',
+    'I wanted to die and I still do.',
+    "I'm going to take my life this weekend.",
   ])('flags crisis wording: %s', (text) => {
     expect(flags(text)).toBe(true);
   });
@@ -54,6 +57,9 @@ describe('CrisisScreener', () => {
     "I don't want to be here at his work party on Friday.",
     'Suicide prevention week is coming up.',
     'Goodbye everyone, we reconciled and I am leaving the group. Thank you!',
+    'I wanted to die of shame when his mother read the texts out loud.',
+    'I want to die of embarrassment every time I remember the alibi.',
+    'Updated my will and it felt like taking my life back into my own hands.',
   ])('lets figures of speech and near-misses through: %s', (text) => {
     expect(flags(text)).toBe(false);
   });

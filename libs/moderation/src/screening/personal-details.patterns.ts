@@ -11,6 +11,11 @@ export const EMAIL = new RegExp(String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.${MAIL_
 export const MAIL_PROVIDER =
   /[\w.+-]+@(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|msn|ymail)\b/i;
 
+// A dot inside an address written out with " at " ("jo at outlook.com", "jo at yahoo . co . uk";
+// " dot " is a dot by then). A full stop with a space after it and none before ends a sentence:
+// "phones at home. No big talks", "smile at her. So I'm not going".
+const ADDRESS_DOT = String.raw`(?:\.(?=\S)|\s+\.\s*)`;
+
 /**
  * Undo the usual disguises: "(at)", "[dot]", " at ", " dot ", "lisa @ yahoo . co . uk", and
  * letters spaced apart ("j o e @ m a i l").
@@ -25,7 +30,13 @@ export function undisguiseEmail(text: string): string {
     .replace(/\s*[([{<]\s*at\s*[)\]}>]\s*/gi, '@')
     .replace(/\s*[([{<]\s*dot\s*[)\]}>]\s*/gi, '.')
     .replace(/\s+dot\s+/gi, '.')
-    .replace(/\s+at\s+(?=[\w-]+(?:\s*(?:\.|dot)\s*[\w-]+)*\s*(?:\.|dot)\s*[a-z]{2,})/gi, '@')
+    .replace(
+      new RegExp(
+        String.raw`\s+at\s+(?=[\w-]+(?:${ADDRESS_DOT}[\w-]+)*${ADDRESS_DOT}[a-z]{2,})`,
+        'gi',
+      ),
+      '@',
+    )
     .replace(/\s*@\s*/g, '@')
     .replace(/(\w)\s*\.\s*(?=\w)/g, '$1.');
 }
@@ -107,8 +118,10 @@ export const PLATFORM_HANDLE = new RegExp(
 // Case-sensitive on purpose: a name is two capitalised words, said to be someone's name
 // ("her name is Jo Bell", "it was Kieran Maguire", "he is Sunil Kapoor").
 const NAME = String.raw`(?!(?:The|This|That|My|Our|Your|His|Her|Their|New|Old|Mr|Mrs|Ms|Dr|St|Saint|Father|Mother|Christmas|God|Jesus|Good|Happy|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z']+)?`;
+// "A street called Lovers Lane", "a podcast named Second Chances": a place or a work, not a person.
+const NAMED_THING = String.raw`\b(?:street|road|lane|avenue|estate|town|village|city|place|pub|bar|caf[eé]|restaurant|hotel|shop|store|company|firm|church|school|book|film|movie|show|series|song|album|band|podcast|app|game|programme|program|course|website|site|group|boat|house|farm)`;
 export const FULL_NAME = new RegExp(
-  String.raw`\b(?:[Nn]ame(?: is|'s|:|,)|(?:[Ii]t|[Hh]e|[Ss]he|AP|[Tt]he AP|[Hh]is name|[Hh]er name) (?:was|is)|[Cc]alled|[Nn]amed)\s+${NAME}\b`,
+  String.raw`\b(?:[Nn]ame(?: is|'s|:|,)|(?:[Ii]t|[Hh]e|[Ss]he|AP|[Tt]he AP|[Hh]is name|[Hh]er name) (?:was|is)|(?<!${NAMED_THING} )(?:[Cc]alled|[Nn]amed))\s+${NAME}\b`,
 );
 /** A name someone goes by on a platform ("add me on Facebook, I'm under Bernadette Quinlan"). */
 export const NAME_ON_PLATFORM = new RegExp(String.raw`\b(?:as|under|I'?m|I am)\s+${NAME}\b`);

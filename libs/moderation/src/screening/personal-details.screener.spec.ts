@@ -53,6 +53,13 @@ describe('PersonalDetailsScreener', () => {
     ["I'm in NE16 if anyone fancies a walk", 'street address'],
     ['Anyone near 60614? coffee?', 'street address'],
     ['The AP lives at 88 Kingsway in Hove.', 'street address'],
+    ['you can reach me at kel.b at outlook.com', 'e-mail address'],
+    ['mail jo_m at yahoo . co . uk', 'e-mail address'],
+    ['Number is 07700 900461. Call after six', 'phone number'],
+    ['Born 1980. 07700 900461 is my mobile', 'phone number'],
+    ['my HK number is 9123-4567', 'phone number'],
+    ['new number: 3 1 2 . 5 5 5 . 0 1 9 8', 'phone number'],
+    ["She's called Jessica Miller and works nights", 'full name'],
   ])('finds %s', (text, detail) => {
     expect(details(text)).toContain(detail);
   });
@@ -89,6 +96,14 @@ describe('PersonalDetailsScreener', () => {
     'The Q3 rollout means Denver twice a month.',
     'Chapters 10, 11, 12, 13, 14 were the hardest to read.',
     "Using mum's account, she said it's fine.",
+    'We walk by the canal every evening now, phones at home. No big talks.',
+    "I'd rather stay in than smile at her. So I'm not going.",
+    'Then I remembered mediation at four. Life is a weird mix.',
+    'She did not judge at all. So much lighter today.',
+    'D-Day was 3 March 2022. 614 days without a lie.',
+    'D-day was 14/03/2023. 562 days ago.',
+    'on bridge watch 0000-0400 tonight so will catch up then',
+    'we live on a street called Lovers Lane, you cannot make this up',
   ])('lets near-misses through: %s', (text) => {
     expect(details(text)).toEqual([]);
   });

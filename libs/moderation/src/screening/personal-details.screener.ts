@@ -85,19 +85,11 @@ export class PersonalDetailsScreener implements Screener {
     const spelled = text.replace(DIGIT_WORDS, (words) =>
       /[a-z]{2,}/i.test(words.replace(/\bplus\b/gi, '')) ? ` ${digitsOf(words)} ` : words,
     );
-    return allMatches(spelled, PHONE_CANDIDATE).some(([candidate]) => {
-      const groups = candidate.match(/\d+/g) ?? [];
-      const digits = groups.join('').length;
-      // Runs of years ("1999-2003") and dotted dates ("12.06.2004") have phone-like length.
-      const onlyYears = groups.every((g) => /^(?:19|20)\d\d$/.test(g));
-      const date = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
-      // A bracket in a phone number closes around an area or country code before more digits,
-      // "(415) 555-0132", "+44 (0)20 7946 0958", "(+44) 7700 900461" (its candidate starts at
-      // the plus); one left open or closing the run is prose around figures: "paid 1500 (500
-      // each)".
-      const looseBracket = /[()]/.test(candidate.replace(/\(?\+?\d{1,4}\)(?=[\s.-]*\d)/g, ''));
-      return digits >= 7 && digits <= 15 && !onlyYears && !date && !looseBracket;
-    });
+    // A full stop right after a figure and then a space ends a sentence, not a group of digits:
+    // "D-day was 3 March 2022. 614 days" (a spaced-out "3 1 2 . 5 5 5" is still one number).
+    return allMatches(spelled, PHONE_CANDIDATE).some(([run]) =>
+      run.split(/(?<=\d)\.\s+/).some(isPhoneNumber),
+    );
   }
 
   private hasLink(text: string): boolean {
@@ -161,4 +153,20 @@ function digitsOf(words: string): string {
     }
   }
   return digits;
+}
+
+/** A run of digits and separators that is a phone number, not figures in prose. */
+function isPhoneNumber(candidate: string): boolean {
+  const groups = candidate.match(/\d+/g) ?? [];
+  const digits = groups.join('').length;
+  // Runs of years ("1999-2003"), dotted dates ("12.06.2004") and a watch or shift on the 24-hour
+  // clock ("0000-0400") have phone-like length.
+  const onlyYears = groups.every((g) => /^(?:19|20)\d\d$/.test(g));
+  const date = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(candidate.trim());
+  const hours = /^(?:[01]\d|2[0-3])[0-5]\d\s*-\s*(?:[01]\d|2[0-3])[0-5]\d$/.test(candidate.trim());
+  // A bracket in a phone number closes around an area or country code before more digits,
+  // "(415) 555-0132", "+44 (0)20 7946 0958", "(+44) 7700 900461" (its candidate starts at the
+  // plus); one left open or closing the run is prose around figures: "paid 1500 (500 each)".
+  const looseBracket = /[()]/.test(candidate.replace(/\(?\+?\d{1,4}\)(?=[\s.-]*\d)/g, ''));
+  return digits >= 7 && digits <= 15 && !onlyYears && !date && !hours && !looseBracket;
 }
