@@ -32,14 +32,21 @@ describe('CrisisScreener', () => {
     'Back in 2019 I stockpiled pills. Therapy and my sister got me through; I am well now.',
     'Three years ago I wanted to end my life. Today I laughed with my kids.',
     'A colleague took his own life last year and I think about his family.',
+    'The night I found out I googled how many pills it would take. That was 2019. Tonight I dance.',
+    'Last spring I was saving my tablets. My therapist helped me hand them in.',
+    'Three winters ago I sat in the garage with the engine running. I got help.',
+    'When I was 19 I tried to end my life. I am 46 now and glad to be here.',
   ])('respects negation and the past: %s', (text) => {
     expect(flags(text)).toBe(false);
   });
 
-  it('hears a past crisis that is coming back', () => {
-    expect(
-      flags('Two years ago I stockpiled pills. The urge to save them up is coming back.'),
-    ).toBe(true);
+  it.each([
+    'Two years ago I stockpiled pills. The urge to save them up is coming back.',
+    'Last spring I was saving my tablets. That was then, and I have started again.',
+    'I cut myself last night. That was the third time this week.',
+    'I want to die. That was how I woke up today.',
+  ])('hears a crisis that is present or coming back: %s', (text) => {
+    expect(flags(text)).toBe(true);
   });
 
   it('keeps "can\'t stop" from reading as a denial', () => {

@@ -17,6 +17,11 @@ export function sentenceBefore(text: string, index: number): string {
   );
 }
 
+/** The sentence after the one that `index` is in ("" when there is none). */
+export function nextSentence(text: string, index: number): string {
+  return text.slice(index).split(/[.!?\n]+/)[1] ?? '';
+}
+
 /** The global form of each pattern, compiled once: screening runs for every message. */
 const globalForms = new WeakMap<RegExp, RegExp>();
 
