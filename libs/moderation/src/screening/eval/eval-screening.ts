@@ -2,7 +2,7 @@
  * `npm run eval:screening`: precision and recall per category of the screeners the platform runs,
  * on each labelled set, and the share of clean messages they flag.
  *
- *   --sets=train,dev     only these sets (the default is train, dev and holdout)
+ *   --sets=train,dev     only these sets (the default is all four: train, dev, holdout, everyday)
  *   --review-labels      also the labels moderators gave in the review queue (from DATABASE_URL)
  *   --mistakes           list the misjudged messages of every set but the holdout
  *

@@ -12,7 +12,7 @@ export interface LabelledMessage {
   tags: string[];
 }
 
-export const SET_NAMES = ['train', 'dev', 'holdout'] as const;
+export const SET_NAMES = ['train', 'dev', 'holdout', 'everyday'] as const;
 export type SetName = (typeof SET_NAMES)[number] | 'review';
 
 interface Entry {
