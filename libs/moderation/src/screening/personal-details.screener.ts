@@ -1,3 +1,4 @@
+import { GENERAL_DETAILS } from './model/model.screener';
 import { ScreenFinding, Screener, uniqueFindings } from './screener';
 import {
   AT_HANDLE,
@@ -23,6 +24,7 @@ import {
   URL,
   undisguiseEmail,
 } from './personal-details.patterns';
+import { PublicHelp } from './public-help';
 import type { AnalysedText } from './text/analyse';
 import { isEnglishWord } from './text/english';
 import { allMatches } from './text-scan';
@@ -49,6 +51,8 @@ const DIGIT_OF: Record<string, string> = {
  */
 export class PersonalDetailsScreener implements Screener {
   readonly name = 'personal-details-rules';
+
+  constructor(private readonly help: PublicHelp = PublicHelp.wellKnown) {}
 
   screen(input: AnalysedText): ScreenFinding[] {
     const text = input.clean;
@@ -80,21 +84,53 @@ export class PersonalDetailsScreener implements Screener {
     return uniqueFindings(findings);
   }
 
+  /**
+   * The classifier reads a hotline or a help site as it reads anyone's number or link. Where the
+   * rules found no one's details and the message names public help, its general finding is that
+   * reading, and the message stays in sight of the member it may be meant for.
+   */
+  reconsider(input: AnalysedText, findings: ScreenFinding[]): ScreenFinding[] {
+    const general = (f: ScreenFinding) =>
+      f.category === 'personal_details' && GENERAL_DETAILS.has(f.detail);
+    const byRules = findings.some((f) => f.category === 'personal_details' && !general(f));
+    if (byRules || !this.namesHelp(input.clean)) return findings;
+    return findings.filter((f) => !general(f));
+  }
+
+  private namesHelp(text: string): boolean {
+    return (
+      this.phoneNumbers(text).some((digits) => this.help.isHelpNumber(digits)) ||
+      this.links(text).some((link) => this.help.isHelpSite(link))
+    );
+  }
+
   private hasPhoneNumber(text: string): boolean {
+    return this.phoneNumbers(text).some((digits) => !this.help.isHelpNumber(digits));
+  }
+
+  /** The digits of every run in the text that is a phone number. */
+  private phoneNumbers(text: string): string[] {
     // Only a run with a number word in it is read out; "chapters 10, 11, 12, 13, 14" stays a list.
     const spelled = text.replace(DIGIT_WORDS, (words) =>
       /[a-z]{2,}/i.test(words.replace(/\bplus\b/gi, '')) ? ` ${digitsOf(words)} ` : words,
     );
     // A full stop right after a figure and then a space ends a sentence, not a group of digits:
     // "D-day was 3 March 2022. 614 days" (a spaced-out "3 1 2 . 5 5 5" is still one number).
-    return allMatches(spelled, PHONE_CANDIDATE).some(([run]) =>
-      run.split(/(?<=\d)\.\s+/).some(isPhoneNumber),
+    return allMatches(spelled, PHONE_CANDIDATE).flatMap(([run]) =>
+      run
+        .split(/(?<=\d)\.\s+/)
+        .filter(isPhoneNumber)
+        .map((part) => part.replace(/\D/g, '')),
     );
   }
 
   private hasLink(text: string): boolean {
-    return allMatches(text, URL).some(
-      ([link]) => /^(?:https?:|www\.)/i.test(link) || BARE_DOMAIN_TLD.test(link),
+    return this.links(text).some((link) => !this.help.isHelpSite(link));
+  }
+
+  private links(text: string): string[] {
+    return allMatches(text, URL).flatMap(([link]) =>
+      /^(?:https?:|www\.)/i.test(link) || BARE_DOMAIN_TLD.test(link) ? [link] : [],
     );
   }
 

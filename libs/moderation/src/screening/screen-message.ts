@@ -2,6 +2,7 @@ import { AbuseScreener } from './abuse.screener';
 import { CrisisScreener } from './crisis.screener';
 import { GENERAL_DETAILS, ModelScreener } from './model/model.screener';
 import { PersonalDetailsScreener } from './personal-details.screener';
+import type { PublicHelp } from './public-help';
 import { isThreat, ScreenFinding, Screener, uniqueFindings } from './screener';
 import { analyse, type AnalysedText } from './text/analyse';
 import { ThreatScreener } from './threat.screener';
@@ -21,6 +22,13 @@ export const screeners: readonly Screener[] = [
   new AbuseScreener(),
   new ModelScreener(),
 ];
+
+/** The same screeners, with `help` (a deployment's CRISIS_RESOURCES too) passed as no one's details. */
+export function screenersWith(help: PublicHelp): readonly Screener[] {
+  return screeners.map((s) =>
+    s instanceof PersonalDetailsScreener ? new PersonalDetailsScreener(help) : s,
+  );
+}
 
 const PRIORITY_ORDER = ['normal', 'high', 'urgent'] as const;
 
