@@ -52,6 +52,13 @@ describe('public help is nobody’s personal details', () => {
     expect(details('mine is 0800 123 4568', help)).toEqual(['phone number']);
   });
 
+  it('takes no bare suffix from a contact, which would pass every site under it', () => {
+    const help = PublicHelp.wellKnown.withContacts([
+      'any .org.uk charity near you, or 0800.123.4567',
+    ]);
+    expect(details('my blog is janes-healing.org.uk', help)).toEqual(['link']);
+  });
+
   it('takes no short number from a contact, which would pass the end of anyone’s', () => {
     const help = PublicHelp.wellKnown.withContacts(['Call 116 123']);
     expect(details('my mobile is 555 116 123', help)).toEqual(['phone number']);

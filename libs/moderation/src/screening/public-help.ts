@@ -57,6 +57,9 @@ const DOMAINS = [
  */
 const PREFIXES = ['', '0', '1', '44', '353', '61', '64'];
 
+/** A contact's "see any .org.uk site" would otherwise pass every site under it. */
+const PUBLIC_SUFFIX = /^(?:co|com|org|net|gov|ac|edu)\.[a-z]{2}$/;
+
 export class PublicHelp {
   static readonly wellKnown = new PublicHelp(NUMBERS, DOMAINS);
 
@@ -73,9 +76,9 @@ export class PublicHelp {
           c.match(/\d[\d\s().-]{5,}\d/g)?.map((n) => n.replace(/\D/g, '').replace(/^0/, '')) ?? [],
       )
       .filter((n) => n.length >= 7);
-    const domains = contacts.flatMap(
-      (c) => c.match(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi)?.map(hostOf) ?? [],
-    );
+    const domains = contacts
+      .flatMap((c) => c.match(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi)?.map(hostOf) ?? [])
+      .filter((d) => /\.[a-z]{2,}$/.test(d) && !PUBLIC_SUFFIX.test(d));
     return new PublicHelp([...this.numbers, ...numbers], [...this.domains, ...domains]);
   }
 
