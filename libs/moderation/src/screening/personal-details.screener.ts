@@ -93,7 +93,7 @@ export class PersonalDetailsScreener implements Screener {
     const general = (f: ScreenFinding) =>
       f.category === 'personal_details' && GENERAL_DETAILS.has(f.detail);
     const byRules = findings.some((f) => f.category === 'personal_details' && !general(f));
-    if (byRules || !this.namesHelp(input.clean)) return findings;
+    if (!findings.some(general) || byRules || !this.namesHelp(input.clean)) return findings;
     return findings.filter((f) => !general(f));
   }
 
