@@ -1,3 +1,6 @@
+import { PHONE_CANDIDATE } from './personal-details.patterns';
+import { allMatches } from './text-scan';
+
 /**
  * Free public help services that members point each other to ("the DV hotline is
  * 1-800-799-7233", "findahelpline.com"). Their numbers and sites identify nobody, and hiding
@@ -71,10 +74,8 @@ export class PublicHelp {
   /** These services and the numbers and sites written in the given contacts ("Call 0800 123 4567"). */
   withContacts(contacts: readonly string[]): PublicHelp {
     const numbers = contacts
-      .flatMap(
-        (c) =>
-          c.match(/\d[\d\s().-]{5,}\d/g)?.map((n) => n.replace(/\D/g, '').replace(/^0/, '')) ?? [],
-      )
+      .flatMap((c) => allMatches(c, PHONE_CANDIDATE))
+      .map(([run]) => run.replace(/\D/g, '').replace(/^0/, ''))
       .filter((n) => n.length >= 7);
     const domains = contacts
       .flatMap((c) => c.match(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi)?.map(hostOf) ?? [])
